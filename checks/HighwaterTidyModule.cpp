@@ -1,0 +1,25 @@
+//===--- HighwaterTidyModule.cpp - the highwater-* checks -----------------===//
+
+#include "EraseAllLoopCheck.h"
+#include "clang-tidy/ClangTidyModule.h"
+
+namespace clang::tidy {
+namespace highwater {
+
+class HighwaterModule : public ClangTidyModule {
+public:
+  void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<EraseAllLoopCheck>("highwater-erase-all-loop");
+  }
+};
+
+} // namespace highwater
+
+static ClangTidyModuleRegistry::Add<highwater::HighwaterModule>
+    X("highwater-module",
+      "Finds containers kept at their memory high-water mark.");
+
+// Referenced by the statically linked drivers so the linker keeps this file.
+volatile int HighwaterModuleAnchorSource = 0;
+
+} // namespace clang::tidy

@@ -1,0 +1,248 @@
+//===--- LifetimeModel.cpp ------------------------------------------------===//
+
+#include "LifetimeModel.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/FoldingSet.h"
+#include "llvm/ADT/StringSwitch.h"
+
+namespace clang::tidy::highwater {
+
+static constexpr StringRef KindNames[] = {
+    "member",       "global",             "static-member", "function-static",
+    "thread-local", "loop-carried-local", "caller-owned"};
+
+StringRef lifetimeKindName(LifetimeKind Kind) {
+  return KindNames[static_cast<size_t>(Kind)];
+}
+
+LifetimeKindSet parseLifetimeKinds(StringRef Spec,
+                                   std::vector<std::string> *Unknown) {
+  LifetimeKindSet Set;
+  llvm::SmallVector<StringRef, 8> Names;
+  Spec.split(Names, ';', -1, false);
+  for (StringRef Name : Names) {
+    Name = Name.trim();
+    if (Name.empty())
+      continue;
+    const auto *It = llvm::find(KindNames, Name);
+    if (It == std::end(KindNames)) {
+      if (Unknown)
+        Unknown->push_back(Name.str());
+      continue;
+    }
+    Set.set(It - std::begin(KindNames));
+  }
+  return Set;
+}
+
+std::string Lifetime::describe() const {
+  std::string Owned = Owner ? " of '" + Owner->getNameAsString() + "'" : "";
+  switch (Kind) {
+  case LifetimeKind::Member:
+    return "a data member" + Owned;
+  case LifetimeKind::Global:
+    return "a global";
+  case LifetimeKind::StaticMember:
+    return "a static data member" + Owned;
+  case LifetimeKind::FunctionStatic:
+    return "a function-local static";
+  case LifetimeKind::ThreadLocal:
+    return "a thread_local";
+  case LifetimeKind::LoopCarriedLocal:
+    return "a local that outlives the loop emptying it on every cycle";
+  case LifetimeKind::CallerOwned:
+    return "owned by the caller through a parameter";
+  case LifetimeKind::Count:
+    break;
+  }
+  return "long-lived";
+}
+
+const Expr *containerObject(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    if (UO->getOpcode() == UO_Deref)
+      return UO->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+    if (Op->getOperator() == OO_Star && Op->getNumArgs() == 1)
+      return Op->getArg(0)->IgnoreParenImpCasts();
+  return E;
+}
+
+bool isSameContainer(const Expr *A, const Expr *B, const ASTContext &Ctx) {
+  if (!A || !B)
+    return false;
+  A = containerObject(A);
+  B = containerObject(B);
+  llvm::FoldingSetNodeID IdA, IdB;
+  A->Profile(IdA, Ctx, /*Canonical=*/true);
+  B->Profile(IdB, Ctx, /*Canonical=*/true);
+  return IdA == IdB;
+}
+
+static bool isLoop(const Stmt *S) {
+  return isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
+}
+
+/// True when some loop between \p Site and the function body does not contain
+/// \p Var's declaration: the variable lives across that loop's iterations.
+static bool isEmptiedInLoopOutsideDeclaration(const VarDecl *Var,
+                                              const Stmt *Site,
+                                              ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation DeclLoc = Var->getLocation();
+  DynTypedNodeList Parents = Ctx.getParents(*Site);
+  for (unsigned Depth = 0; !Parents.empty() && Depth < 256; ++Depth) {
+    const Stmt *Parent = Parents[0].get<Stmt>();
+    if (!Parent)
+      return false; // Reached the function (or a lambda's) declaration.
+    if (isLoop(Parent)) {
+      SourceRange R = Parent->getSourceRange();
+      bool DeclaredInside = !SM.isBeforeInTranslationUnit(DeclLoc, R.getBegin()) &&
+                            !SM.isBeforeInTranslationUnit(R.getEnd(), DeclLoc);
+      if (!DeclaredInside)
+        return true;
+    }
+    Parents = Ctx.getParents(*Parent);
+  }
+  return false;
+}
+
+static std::optional<Lifetime> classifyDecl(const ValueDecl *D,
+                                            const Stmt *Site, ASTContext &Ctx,
+                                            unsigned Depth);
+
+static std::optional<Lifetime> classifyExpr(const Expr *E, const Stmt *Site,
+                                            ASTContext &Ctx, unsigned Depth) {
+  if (!E || Depth > 8)
+    return std::nullopt;
+  E = containerObject(E);
+
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return classifyDecl(DRE->getDecl(), Site, Ctx, Depth);
+
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const ValueDecl *Member = ME->getMemberDecl();
+    if (const auto *Var = dyn_cast<VarDecl>(Member))
+      return classifyDecl(Var, Site, Ctx, Depth); // Static data member.
+    const auto *Field = dyn_cast<FieldDecl>(Member);
+    if (!Field)
+      return std::nullopt;
+    Lifetime L;
+    L.Kind = LifetimeKind::Member;
+    L.Decl = Field;
+    L.Owner = dyn_cast<CXXRecordDecl>(Field->getParent());
+    L.ThroughAlias = Field->getType()->isReferenceType();
+    const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+    if (isa<CXXThisExpr>(Base))
+      return L;
+    if (ME->isArrow() || Base->getType()->isPointerType()) {
+      // A member of an object reached through a pointer lives elsewhere.
+      L.ThroughAlias = true;
+      return L;
+    }
+    // A member of a named object lives as long as that object.
+    std::optional<Lifetime> BaseLifetime = classifyExpr(Base, Site, Ctx, Depth + 1);
+    if (!BaseLifetime)
+      return std::nullopt;
+    if (BaseLifetime->Kind != LifetimeKind::Member)
+      L.Kind = BaseLifetime->Kind;
+    L.ThroughAlias |= BaseLifetime->ThroughAlias;
+    return L;
+  }
+
+  // An element of a long-lived array or container is long-lived too.
+  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+    std::optional<Lifetime> L = classifyExpr(ASE->getBase(), Site, Ctx, Depth + 1);
+    if (L)
+      L->ThroughAlias = true;
+    return L;
+  }
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2) {
+      std::optional<Lifetime> L = classifyExpr(Op->getArg(0), Site, Ctx, Depth + 1);
+      if (L)
+        L->ThroughAlias = true;
+      return L;
+    }
+  }
+  return std::nullopt;
+}
+
+static std::optional<Lifetime> classifyDecl(const ValueDecl *D,
+                                            const Stmt *Site, ASTContext &Ctx,
+                                            unsigned Depth) {
+  const auto *Var = dyn_cast_or_null<VarDecl>(D);
+  if (!Var || Var->isInvalidDecl())
+    return std::nullopt;
+  Lifetime L;
+  L.Decl = Var;
+  L.ThroughAlias = Var->getType()->isReferenceType();
+  if (Var->getTLSKind() != VarDecl::TLS_None) {
+    L.Kind = LifetimeKind::ThreadLocal;
+    return L;
+  }
+  if (Var->isStaticDataMember()) {
+    L.Kind = LifetimeKind::StaticMember;
+    L.Owner = dyn_cast<CXXRecordDecl>(Var->getDeclContext());
+    return L;
+  }
+  if (Var->isStaticLocal()) {
+    L.Kind = LifetimeKind::FunctionStatic;
+    return L;
+  }
+  if (Var->hasGlobalStorage()) {
+    L.Kind = LifetimeKind::Global;
+    return L;
+  }
+  if (const auto *Parm = dyn_cast<ParmVarDecl>(Var)) {
+    QualType T = Parm->getType();
+    if (T->isReferenceType() || T->isPointerType()) {
+      L.Kind = LifetimeKind::CallerOwned;
+      L.ThroughAlias = true;
+      return L;
+    }
+  } else if (Var->getType()->isReferenceType() ||
+             Var->getType()->isPointerType()) {
+    // A local alias: the container is whatever it was bound to. A range-for
+    // variable aliases an element of the range.
+    const Expr *Target = Var->getInit();
+    if (Var->isCXXForRangeDecl()) {
+      for (DynTypedNode Parent : Ctx.getParents(*Var))
+        if (const auto *DS = Parent.get<DeclStmt>())
+          for (DynTypedNode Loop : Ctx.getParents(*DS))
+            if (const auto *RF = Loop.get<CXXForRangeStmt>())
+              Target = RF->getRangeInit();
+    }
+    if (!Target)
+      return std::nullopt;
+    Target = Target->IgnoreParenImpCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(Target))
+      if (UO->getOpcode() == UO_AddrOf)
+        Target = UO->getSubExpr();
+    std::optional<Lifetime> Aliased = classifyExpr(Target, Site, Ctx, Depth + 1);
+    if (Aliased)
+      Aliased->ThroughAlias = true;
+    return Aliased;
+  }
+  // A plain local: long-lived only when it survives the loop emptying it.
+  if (Var->hasLocalStorage() &&
+      isEmptiedInLoopOutsideDeclaration(Var, Site, Ctx)) {
+    L.Kind = LifetimeKind::LoopCarriedLocal;
+    return L;
+  }
+  return std::nullopt;
+}
+
+std::optional<Lifetime> classifyLifetime(const Expr *ContainerExpr,
+                                         const Stmt *Site, ASTContext &Ctx) {
+  return classifyExpr(ContainerExpr, Site, Ctx, 0);
+}
+
+} // namespace clang::tidy::highwater

@@ -1,0 +1,59 @@
+//===--- ReleaseAnalysis.h - is the storage given back afterwards? --------===//
+//
+// Release detection: after an emptying site, does every path through the
+// rest of the function release the container's storage? Uses clang's CFG, so
+// a release on one branch only, or only before the next cycle's emptying,
+// does not count.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef HIGHWATER_CHECKS_RELEASEANALYSIS_H
+#define HIGHWATER_CHECKS_RELEASEANALYSIS_H
+
+#include "ContainerModel.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/DenseMap.h"
+#include <memory>
+
+namespace clang::tidy::highwater {
+
+/// True when \p S, a statement or expression, releases the storage of
+/// \p Container: shrink_to_fit(), rehash(0)/reserve(0) on a hash table,
+/// swap with a temporary or a local, assignment from a fresh container
+/// (never `= {}`, and never `s = std::string()` for a string), or
+/// std::exchange. Recognises member calls, std::swap and operator=.
+bool isReleaseOf(const Stmt *S, const Expr *Container,
+                 const ContainerInfo &Info, ASTContext &Ctx);
+
+/// True when \p S assigns an empty value to the container in a way that
+/// keeps its storage: `x = {}` (initializer-list assignment) on a vector,
+/// string or unordered container, `x = ""`, and `s = std::string()`.
+bool isStorageKeepingAssignment(const Stmt *S, const Expr *Container,
+                                const ContainerInfo &Info, ASTContext &Ctx);
+
+/// Builds and caches one CFG per function for the checks of one TU.
+class ReleaseAnalysis {
+public:
+  /// True when every path from the end of \p Site (a statement inside
+  /// \p Function's body, or a loop, whose exit is taken) to the function's
+  /// exit releases \p Container before it reaches the exit or \p Site again.
+  /// False when it cannot tell (no CFG).
+  bool releasedOnEveryPathAfter(const Stmt *Site, const Expr *Container,
+                                const ContainerInfo &Info,
+                                const FunctionDecl *Function, ASTContext &Ctx);
+
+  void reset() { Cache.clear(); }
+
+private:
+  struct FunctionCFG {
+    std::unique_ptr<CFG> Graph;
+    llvm::DenseMap<const Stmt *, const CFGBlock *> BlockOf;
+  };
+  FunctionCFG *get(const FunctionDecl *Function, ASTContext &Ctx);
+  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionCFG>> Cache;
+};
+
+} // namespace clang::tidy::highwater
+
+#endif
