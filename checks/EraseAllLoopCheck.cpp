@@ -102,6 +102,45 @@ bool mentionsVar(const Stmt *S, const VarDecl *Var) {
   return false;
 }
 
+/// True when \p S may change \p Var: ++/--, assignment, or passing it by
+/// non-const reference (std::advance).
+bool modifiesVar(const Stmt *S, const VarDecl *Var) {
+  if (!S || !Var)
+    return false;
+  if (const auto *UO = dyn_cast<UnaryOperator>(S))
+    if (UO->isIncrementDecrementOp() && referencedVar(UO->getSubExpr()) == Var)
+      return true;
+  if (const auto *BO = dyn_cast<BinaryOperator>(S))
+    if (BO->isAssignmentOp() && referencedVar(BO->getLHS()) == Var)
+      return true;
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    const FunctionDecl *FD = Call->getDirectCallee();
+    const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+      if (referencedVar(Call->getArg(I)) != Var)
+        continue;
+      if (Op && I == 0 &&
+          (Op->isAssignmentOp() || Op->getOperator() == OO_PlusPlus ||
+           Op->getOperator() == OO_MinusMinus))
+        return true;
+      if (Op)
+        continue;
+      unsigned Param = I;
+      if (!FD || Param >= FD->getNumParams())
+        return true;
+      QualType T = FD->getParamDecl(Param)->getType();
+      if (T->isReferenceType() && !T.getNonReferenceType().isConstQualified())
+        return true;
+    }
+  }
+  if (isa<LambdaExpr>(S))
+    return false;
+  for (const Stmt *Child : S->children())
+    if (modifiesVar(Child, Var))
+      return true;
+  return false;
+}
+
 /// A top-level statement of a loop body that removes one element:
 /// `c.pop_back();`, `c.erase(x);`, `it = c.erase(it);`.
 struct RemovalStatement {
@@ -450,7 +489,7 @@ std::optional<EraseAllLoop> matchEraseAllLoop(const Stmt *Loop,
       return std::nullopt;
     // Nothing else in the body may move the iterator.
     for (const Stmt *S : Statements)
-      if (S != Removal->Statement && mentionsVar(S, Iter))
+      if (S != Removal->Statement && modifiesVar(S, Iter))
         return std::nullopt;
     Result.Form = LoopForm::IteratorErase;
     RemovalArgVar = nullptr;

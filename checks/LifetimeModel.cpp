@@ -151,7 +151,9 @@ static std::optional<Lifetime> classifyExpr(const Expr *E, const Stmt *Site,
     std::optional<Lifetime> BaseLifetime = classifyExpr(Base, Site, Ctx, Depth + 1);
     if (!BaseLifetime)
       return std::nullopt;
-    if (BaseLifetime->Kind != LifetimeKind::Member)
+    // A member of an object the caller owns is a member like any other.
+    if (BaseLifetime->Kind != LifetimeKind::Member &&
+        BaseLifetime->Kind != LifetimeKind::CallerOwned)
       L.Kind = BaseLifetime->Kind;
     L.ThroughAlias |= BaseLifetime->ThroughAlias;
     return L;

@@ -255,10 +255,12 @@ TEST(CheckTestSetup, Configuration) {
     std::cout << "\n";
     EXPECT_TRUE(fs::exists(D.Program, EC))
         << "driver " << D.Name << " not found: " << D.Program;
-    for (const std::string &A : D.LeadingArgs)
-      if (A.rfind("--load=", 0) == 0)
+    for (const std::string &A : D.LeadingArgs) {
+      if (A.rfind("--load=", 0) == 0) {
         EXPECT_TRUE(fs::exists(A.substr(7), EC))
             << "plugin not found: " << A.substr(7);
+      }
+    }
   }
   if (configuredDrivers().empty())
     std::cout << "no driver configured: the check tests are skipped\n";

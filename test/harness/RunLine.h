@@ -3,9 +3,9 @@
 // The pure (process-free) half of the harness: how an annotated test file is
 // read. It follows LLVM's clang-tools-extra/test/clang-tidy/check_clang_tidy.py:
 //
-//   // RUN: %check_highwater [harness options] %s <check> %t \
-//   // RUN:   [-- <clang-tidy args> [-- <compiler args>]]
+//   // RUN: %check_highwater [options] %s <check> %t [-- <tidy args> [-- <cc args>]]
 //
+// (a RUN line ending in a backslash continues on the next RUN line).
 // Harness options (before the first `--`, in any order with the three
 // positional arguments):
 //   -check-suffix=X / -check-suffixes=X,Y  FileCheck prefix suffixes; an empty
