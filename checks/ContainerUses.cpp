@@ -3,6 +3,7 @@
 #include "ContainerUses.h"
 #include "LifetimeModel.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -195,6 +196,117 @@ bool mayRefill(const Stmt *Body, const Expr *Container, ASTContext &Ctx) {
   RefillFinder Finder(Container, Ctx, 0, Seen);
   Finder.TraverseStmt(const_cast<Stmt *>(Body));
   return Finder.Found;
+}
+
+const ValueDecl *namedContainerDecl(const Expr *E) {
+  E = containerObject(E);
+  if (const auto *ME = dyn_cast_or_null<MemberExpr>(E))
+    return ME->getMemberDecl();
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E))
+    return DRE->getDecl();
+  return nullptr;
+}
+
+void FillIndex::mark(const Expr *Container) {
+  if (const ValueDecl *D = namedContainerDecl(Container))
+    Unbounded.insert(cast<ValueDecl>(D->getCanonicalDecl()));
+}
+
+static bool isInsideLoop(const Stmt *S, ASTContext &Ctx) {
+  DynTypedNodeList Parents = Ctx.getParents(*S);
+  for (unsigned Depth = 0; !Parents.empty() && Depth < 256; ++Depth) {
+    const Stmt *Parent = Parents[0].get<Stmt>();
+    if (!Parent)
+      return false;
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(Parent))
+      return true;
+    if (isa<LambdaExpr>(Parent))
+      return false;
+    Parents = Ctx.getParents(*Parent);
+  }
+  return false;
+}
+
+static bool isCompileTimeConstant(const Expr *E, const ASTContext &Ctx) {
+  return !E->isValueDependent() && E->isEvaluatable(Ctx);
+}
+
+void FillIndex::observe(const CallExpr *Call, ASTContext &Ctx) {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+    const CXXMethodDecl *MD = Member->getMethodDecl();
+    if (!MD || !MD->getIdentifier())
+      return;
+    StringRef Name = MD->getName();
+    const Expr *Object = calledObject(Member);
+    if (Name == "resize" || Name == "reserve") {
+      if (Member->getNumArgs() > 0 &&
+          !isCompileTimeConstant(Member->getArg(0), Ctx))
+        mark(Object);
+      return;
+    }
+    if (!isInsertionMethodName(Name) || Name == "swap")
+      return;
+    // A range, an iterator pair, or another container's contents.
+    bool FromRange = Name.ends_with("_range") || Name == "append" ||
+                     Name == "assign" || Name == "merge" ||
+                     Name.starts_with("splice");
+    for (const Expr *Arg : Member->arguments()) {
+      QualType T = Arg->getType().getNonReferenceType();
+      if (!T->isIntegralOrEnumerationType() && !T->isPointerType() &&
+          T->isRecordType() && Member->getNumArgs() >= 2)
+        FromRange |= Name == "insert";
+    }
+    if (FromRange || isInsideLoop(Call, Ctx))
+      mark(Object);
+    return;
+  }
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+    if (Op->getNumArgs() != 2)
+      return;
+    switch (Op->getOperator()) {
+    case OO_Subscript: // map[k] = v in a loop
+      if (isInsideLoop(Call, Ctx))
+        mark(Op->getArg(0));
+      return;
+    case OO_PlusEqual: // s += chunk
+      if (isInsideLoop(Call, Ctx) || !isa<StringLiteral>(
+              Op->getArg(1)->IgnoreParenImpCasts()))
+        mark(Op->getArg(0));
+      return;
+    case OO_Equal: { // v = computeAll();  not an emptying assignment
+      const Expr *Source = Op->getArg(1)->IgnoreImplicit();
+      if (const auto *List = dyn_cast<InitListExpr>(Source);
+          List && List->getNumInits() == 0)
+        return;
+      if (const auto *Construct = dyn_cast<CXXConstructExpr>(Source);
+          Construct && Construct->getNumArgs() == 0)
+        return;
+      if (isa<StringLiteral>(Source->IgnoreParenImpCasts()))
+        return;
+      mark(Op->getArg(0));
+      return;
+    }
+    default:
+      return;
+    }
+  }
+  // A container handed to a function that may fill it.
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD)
+    return;
+  for (unsigned I = 0; I < Call->getNumArgs() && I < FD->getNumParams(); ++I) {
+    QualType P = FD->getParamDecl(I)->getType();
+    if (!P->isReferenceType() && !P->isPointerType())
+      continue;
+    if (P->getPointeeType().isConstQualified())
+      continue;
+    const Expr *Arg = Call->getArg(I)->IgnoreParenImpCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(Arg))
+      if (UO->getOpcode() == UO_AddrOf)
+        Arg = UO->getSubExpr();
+    if (Arg->getType()->isRecordType())
+      mark(Arg);
+  }
 }
 
 static bool canExitEarlyImpl(const Stmt *S, bool InNestedBreakable) {

@@ -11,6 +11,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::highwater {
 
@@ -39,6 +40,29 @@ bool canExitEarly(const Stmt *Body);
 /// True when \p E mentions the same container as \p Container anywhere.
 bool mentionsContainer(const Stmt *E, const Expr *Container,
                        const ASTContext &Ctx);
+
+/// The field or variable an expression names as a container (`this->m_`,
+/// `obj.m_`, `g`), or null.
+const ValueDecl *namedContainerDecl(const Expr *E);
+
+/// Remembers, for one translation unit, which containers are filled from
+/// data of unbounded size: an insertion inside a loop, an insertion or
+/// assignment of a range or another container, a resize to a runtime size,
+/// or the container handed to a function by non-const reference (a reader
+/// filling a buffer).
+class FillIndex {
+public:
+  /// Looks at a call or operator on a container, or a call that passes one.
+  void observe(const CallExpr *Call, ASTContext &Ctx);
+  bool isFilledUnbounded(const ValueDecl *D) const {
+    return D && Unbounded.contains(cast<ValueDecl>(D->getCanonicalDecl()));
+  }
+  void clear() { Unbounded.clear(); }
+
+private:
+  void mark(const Expr *Container);
+  llvm::DenseSet<const ValueDecl *> Unbounded;
+};
 
 } // namespace clang::tidy::highwater
 

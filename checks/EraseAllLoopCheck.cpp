@@ -3,6 +3,7 @@
 #include "EraseAllLoopCheck.h"
 #include "AnalysisUtils.h"
 #include "ContainerUses.h"
+#include "SharedDiagnostics.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -621,11 +622,8 @@ void EraseAllLoopCheck::check(const MatchFinder::MatchResult &Result) {
   std::string TypeName = spelledTypeFor(Life->Decl, Function, Object, Ctx);
   const bool NoInPlaceRelease = Info->Family->NoInPlaceRelease;
   std::string Idiom = Info->releaseIdiom(Shared.PreferredRelease, Object, TypeName);
-  std::string Advice =
-      NoInPlaceRelease
-          ? std::string("it has no in-place release: destroy it or its owner "
-                        "when done")
-          : "release it at once with '" + Idiom + "'";
+  std::string Advice = NoInPlaceRelease ? releaseAdvice(*Info, Idiom)
+                                        : "release it at once with '" + Idiom + "'";
 
   // Why no fix, if none.
   StringRef NoFixReason;
@@ -669,20 +667,10 @@ void EraseAllLoopCheck::check(const MatchFinder::MatchResult &Result) {
           CharSourceRange::getCharRange(Loop->getBeginLoc(), End), Idiom);
   }
 
-  if (Retains && Info->SlotBytes >= 128 &&
-      (Info->Storage == StorageKind::Vector ||
-       Info->Storage == StorageKind::FlatHash))
-    diag(Loop->getBeginLoc(),
-         "each retained slot holds a %0-byte '%1' inline; storing "
-         "'std::unique_ptr<%2>' would keep one pointer per slot instead",
-         DiagnosticIDs::Note)
-        << static_cast<unsigned>(Info->SlotBytes)
-        << Info->ElementType.getAsString(Ctx.getPrintingPolicy())
-        << Info->MappedType.getAsString(Ctx.getPrintingPolicy());
+  if (Retains)
+    noteInlineSlots(*this, Loop->getBeginLoc(), *Info, Ctx);
   if (!NoFixReason.empty())
-    diag(Loop->getBeginLoc(), "not fixed automatically: %0",
-         DiagnosticIDs::Note)
-        << NoFixReason;
+    noteNoFix(*this, Loop->getBeginLoc(), NoFixReason);
 }
 
 } // namespace clang::tidy::highwater

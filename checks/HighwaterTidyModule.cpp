@@ -1,6 +1,7 @@
 //===--- HighwaterTidyModule.cpp - the highwater-* checks -----------------===//
 
 #include "EraseAllLoopCheck.h"
+#include "TruncateWithoutShrinkCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 
 namespace clang::tidy {
@@ -10,6 +11,8 @@ class HighwaterModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<EraseAllLoopCheck>("highwater-erase-all-loop");
+    Factories.registerCheck<TruncateWithoutShrinkCheck>(
+        "highwater-truncate-without-shrink");
   }
 };
 

@@ -1,6 +1,7 @@
 //===--- LifetimeModel.cpp ------------------------------------------------===//
 
 #include "LifetimeModel.h"
+#include "AnalysisUtils.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -242,8 +243,21 @@ static std::optional<Lifetime> classifyDecl(const ValueDecl *D,
   return std::nullopt;
 }
 
+/// True when \p E is a member of the object under construction or
+/// destruction: it is fresh, or about to die with its owner.
+static bool isMemberOfObjectInSetupOrTeardown(const Expr *E, const Stmt *Site,
+                                              ASTContext &Ctx) {
+  const auto *ME = dyn_cast_or_null<MemberExpr>(containerObject(E));
+  if (!ME || !isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+    return false;
+  const FunctionDecl *Function = enclosingFunction(Site, Ctx);
+  return isa_and_nonnull<CXXDestructorDecl, CXXConstructorDecl>(Function);
+}
+
 std::optional<Lifetime> classifyLifetime(const Expr *ContainerExpr,
                                          const Stmt *Site, ASTContext &Ctx) {
+  if (isMemberOfObjectInSetupOrTeardown(ContainerExpr, Site, Ctx))
+    return std::nullopt;
   return classifyExpr(ContainerExpr, Site, Ctx, 0);
 }
 

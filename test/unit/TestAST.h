@@ -46,12 +46,21 @@ inline ASTUnit &astFor(const std::string &Code) {
   return *Slot;
 }
 
-/// The only (or first) node bound to "n" by \p Matcher, searched in the
-/// whole translation unit.
+/// The first node that \p Matcher matches in the declarations of the main
+/// file (the snippet, not the headers it includes, which would make every
+/// search slow).
 template <typename NodeT, typename MatcherT>
 const NodeT *findFirst(const MatcherT &Matcher, ASTContext &Ctx) {
-  return ast_matchers::selectFirst<NodeT>(
-      "n", ast_matchers::match(Matcher.bind("n"), Ctx));
+  using namespace ast_matchers;
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
+    if (!SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
+      continue;
+    if (const auto *Found = selectFirst<NodeT>(
+            "n", match(findAll(Matcher.bind("n")), *D, Ctx)))
+      return Found;
+  }
+  return nullptr;
 }
 
 /// The function (or method) named \p Name.

@@ -1,0 +1,370 @@
+//===--- TruncateWithoutShrinkCheck.cpp -----------------------------------===//
+
+#include "TruncateWithoutShrinkCheck.h"
+#include "AnalysisUtils.h"
+#include "SharedDiagnostics.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy {
+
+llvm::ArrayRef<
+    std::pair<highwater::TruncateWithoutShrinkCheck::ReportMode, StringRef>>
+OptionEnumMapping<highwater::TruncateWithoutShrinkCheck::ReportMode>::
+    getEnumMapping() {
+  using Mode = highwater::TruncateWithoutShrinkCheck::ReportMode;
+  static constexpr std::pair<Mode, StringRef> Mapping[] = {
+      {Mode::Risky, "risky"}, {Mode::Audit, "audit"}};
+  return Mapping;
+}
+
+namespace highwater {
+namespace {
+
+enum class Emptying {
+  Clear,    ///< clear(), resize(0), erase(begin(), end()), assign(0, x)
+  Truncate, ///< resize(n), erase(first, end()), s.erase(pos)
+  KeepingAssignment, ///< x = {}, s = "", s = std::string()
+};
+
+struct Site {
+  Emptying Kind;
+  const Expr *Container;
+  StringRef Operation; ///< "clear()", "resize()", ...
+};
+
+const Expr *bare(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = B->getSubExpr();
+    else if (const auto *C = dyn_cast<CXXConstructExpr>(E);
+             C && C->getNumArgs() == 1 && !C->isListInitialization())
+      E = C->getArg(0);
+    else
+      return E;
+  }
+  return E;
+}
+
+/// `c.begin()` / `c.end()` (or cbegin, cend, std::begin, std::end) of
+/// \p Container.
+bool isEndpointOf(const Expr *E, const Expr *Container, StringRef Which,
+                  const ASTContext &Ctx) {
+  E = bare(E);
+  std::string C = ("c" + Which).str();
+  if (const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *MD = Call->getMethodDecl();
+    return MD && MD->getIdentifier() &&
+           (MD->getName() == Which || MD->getName() == C) &&
+           isSameContainer(calledObject(Call), Container, Ctx);
+  }
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(E)) {
+    const FunctionDecl *FD = Call->getDirectCallee();
+    return FD && FD->getIdentifier() && FD->isInStdNamespace() &&
+           (FD->getName() == Which || FD->getName() == C) &&
+           Call->getNumArgs() == 1 &&
+           isSameContainer(Call->getArg(0), Container, Ctx);
+  }
+  return false;
+}
+
+std::optional<uint64_t> constantValue(const Expr *E, const ASTContext &Ctx) {
+  Expr::EvalResult R;
+  if (E->isValueDependent() || !E->EvaluateAsInt(R, Ctx))
+    return std::nullopt;
+  return R.Val.getInt().getLimitedValue();
+}
+
+bool mentionsSizeOf(const Stmt *S, const Expr *Container,
+                    const ASTContext &Ctx) {
+  if (!S)
+    return false;
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
+    const CXXMethodDecl *MD = Call->getMethodDecl();
+    if (MD && MD->getIdentifier() && MD->getName() == "size" &&
+        isSameContainer(calledObject(Call), Container, Ctx))
+      return true;
+  }
+  for (const Stmt *Child : S->children())
+    if (mentionsSizeOf(Child, Container, Ctx))
+      return true;
+  return false;
+}
+
+/// Recognises the calls that empty or truncate a container.
+std::optional<Site> emptyingSite(const CXXMemberCallExpr *Call,
+                                 const ASTContext &Ctx) {
+  const CXXMethodDecl *MD = Call->getMethodDecl();
+  if (!MD || !MD->getIdentifier() || MD->isConst())
+    return std::nullopt;
+  StringRef Name = MD->getName();
+  const Expr *C = calledObject(Call);
+  unsigned N = Call->getNumArgs();
+  if (Name == "clear" && N == 0)
+    return Site{Emptying::Clear, C, "clear()"};
+  if (Name == "resize" && N >= 1) {
+    std::optional<uint64_t> Size = constantValue(Call->getArg(0), Ctx);
+    if (Size && *Size == 0)
+      return Site{Emptying::Clear, C, "resize(0)"};
+    // A constant size, or one derived from the current size, shrinks.
+    if (Size || mentionsSizeOf(Call->getArg(0), C, Ctx))
+      return Site{Emptying::Truncate, C, "resize()"};
+    return std::nullopt;
+  }
+  if (Name == "erase") {
+    if (N == 2 && isEndpointOf(Call->getArg(1), C, "end", Ctx))
+      return isEndpointOf(Call->getArg(0), C, "begin", Ctx)
+                 ? Site{Emptying::Clear, C, "erase(begin(), end())"}
+                 : Site{Emptying::Truncate, C, "erase(first, end())"};
+    // basic_string::erase(pos) truncates; erase() empties.
+    if (N >= 1 && Call->getArg(0)->getType()->isIntegerType() &&
+        (N == 1 || isa<CXXDefaultArgExpr>(Call->getArg(1)))) {
+      if (isa<CXXDefaultArgExpr>(Call->getArg(0)))
+        return Site{Emptying::Clear, C, "erase()"};
+      std::optional<uint64_t> Pos = constantValue(Call->getArg(0), Ctx);
+      return Site{Pos && *Pos == 0 ? Emptying::Clear : Emptying::Truncate, C,
+                  "erase(pos)"};
+    }
+    return std::nullopt;
+  }
+  if (Name == "assign" && N == 2 && Call->getArg(0)->getType()->isIntegerType()) {
+    std::optional<uint64_t> Count = constantValue(Call->getArg(0), Ctx);
+    if (Count && *Count == 0)
+      return Site{Emptying::Clear, C, "assign(0, value)"};
+  }
+  return std::nullopt;
+}
+
+/// The statement that holds \p E as its whole expression, if any.
+const Stmt *enclosingStatement(const Expr *E, ASTContext &Ctx) {
+  const Stmt *Current = E;
+  for (unsigned Depth = 0; Depth < 4; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(*Current);
+    if (Parents.empty())
+      return nullptr;
+    const Stmt *Parent = Parents[0].get<Stmt>();
+    if (!Parent)
+      return nullptr;
+    if (isa<ExprWithCleanups>(Parent)) {
+      Current = Parent;
+      continue;
+    }
+    if (isa<Expr>(Parent))
+      return nullptr; // Its value is used.
+    return Parent;
+  }
+  return nullptr;
+}
+
+SourceLocation afterSemicolon(const Expr *E, const ASTContext &Ctx) {
+  return Lexer::findLocationAfterToken(E->getEndLoc(), tok::semi,
+                                       Ctx.getSourceManager(),
+                                       Ctx.getLangOpts(), false);
+}
+
+} // namespace
+
+TruncateWithoutShrinkCheck::TruncateWithoutShrinkCheck(StringRef Name,
+                                                       ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context), Shared(SharedOptions::read(Options)),
+      MinRetainedSlotBytes(Options.get("MinRetainedSlotBytes", 8U)),
+      Mode(Options.get("Mode", ReportMode::Risky)),
+      ReportedLifetimes(Shared.lifetimeKinds()),
+      Model(Shared.containerModel()) {
+  for (const std::string &Problem : Shared.validate())
+    configurationDiag("%0 (check '%1')") << Problem << Name;
+}
+
+void TruncateWithoutShrinkCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Shared.store(Options, Opts);
+  Options.store(Opts, "MinRetainedSlotBytes", MinRetainedSlotBytes);
+  Options.store(Opts, "Mode", Mode);
+}
+
+void TruncateWithoutShrinkCheck::onStartOfTranslationUnit() {
+  Releases.reset();
+  Fills.clear();
+  Candidates.clear();
+  Reported.clear();
+  Context = nullptr;
+}
+
+void TruncateWithoutShrinkCheck::registerMatchers(MatchFinder *Finder) {
+  // Every call in the user's code: emptying sites are analysed at the end
+  // of the TU, once every fill of every container has been seen.
+  Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader())).bind("call"),
+                     this);
+}
+
+void TruncateWithoutShrinkCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
+  if (!Call)
+    return;
+  Context = Result.Context;
+  Fills.observe(Call, *Result.Context);
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+    if (std::optional<Site> S = emptyingSite(Member, *Result.Context))
+      Candidates.push_back({Call, S->Container});
+    return;
+  }
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
+    if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+      Candidates.push_back({Call, Op->getArg(0)});
+}
+
+void TruncateWithoutShrinkCheck::onEndOfTranslationUnit() {
+  if (!Context || Context->getDiagnostics().hasUncompilableErrorOccurred())
+    return;
+  for (const Candidate &C : Candidates)
+    diagnose(C, *Context);
+  Candidates.clear();
+}
+
+void TruncateWithoutShrinkCheck::diagnose(const Candidate &C, ASTContext &Ctx) {
+  // What the site does.
+  std::optional<Site> S;
+  std::optional<ContainerInfo> Info =
+      Model.classify(C.Container->getType(), Ctx);
+  if (!Info || Info->Family->IsAdaptor || Info->Storage == StorageKind::Node)
+    return;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(C.Site))
+    S = emptyingSite(Member, Ctx);
+  else if (isStorageKeepingAssignment(C.Site, C.Container, *Info, Ctx))
+    S = Site{Emptying::KeepingAssignment, C.Container, ""};
+  if (!S)
+    return;
+  if (Info->isHashTable() && S->Kind == Emptying::Truncate)
+    return;
+  if (S->Kind != Emptying::KeepingAssignment && Info->Family->ClearFrees)
+    return;
+
+  const FunctionDecl *Function = enclosingFunction(C.Site, Ctx);
+  if (!Function || !Function->getBody() || Function->isDependentContext() ||
+      Function->isInvalidDecl())
+    return;
+  if (Reported.contains(C.Site->getBeginLoc()))
+    return;
+  std::optional<Lifetime> Life = classifyLifetime(C.Container, C.Site, Ctx);
+  if (!Life || !ReportedLifetimes.test(static_cast<size_t>(Life->Kind)))
+    return;
+
+  // The default mode keeps to what an engineer would act on: containers
+  // fed unbounded data, with slots big enough to matter. `x = {}` reads like
+  // a release, so it is reported whatever the container holds.
+  if (Mode == ReportMode::Risky && S->Kind != Emptying::KeepingAssignment) {
+    if (Info->Storage == StorageKind::Deque)
+      return; // Keeps only its block map, a pointer per 512-byte block.
+    if (Info->SlotBytes < MinRetainedSlotBytes)
+      return;
+    if (!Fills.isFilledUnbounded(Life->Decl))
+      return;
+  }
+  if (Releases.releasedOnEveryPathAfter(C.Site, C.Container, *Info, Function,
+                                        Ctx))
+    return;
+  Reported.insert(C.Site->getBeginLoc());
+
+  std::string Object = objectSpelling(C.Container, Ctx);
+  if (Object.empty())
+    Object = Life->Decl->getNameAsString();
+  std::string TypeName = spelledTypeFor(Life->Decl, Function, Object, Ctx);
+
+  // Choose the fix: the preferred idiom when a fresh container is certainly
+  // equivalent, else clear-and-shrink where the type has it.
+  const Stmt *Statement = enclosingStatement(C.Site, Ctx);
+  const bool InBlock = isa_and_nonnull<CompoundStmt>(Statement);
+  const bool FreshIsSafe = !Life->ThroughAlias && !Info->HasStatefulParts &&
+                           Info->DefaultConstructible &&
+                           !Info->Family->NoInPlaceRelease;
+  const bool CanShrink =
+      !Info->Family->NoInPlaceRelease &&
+      (Info->isContiguous() ||
+       (Info->Storage == StorageKind::BucketHash &&
+        StringRef(Info->Family->Name).starts_with("std::")));
+  ReleaseStyle Preferred = Info->effectiveStyle(Shared.PreferredRelease);
+  std::optional<ReleaseStyle> FixStyle;
+  StringRef NoFixReason;
+  if (touchesMacro(C.Site->getSourceRange())) {
+    NoFixReason = "the statement comes from a macro";
+  } else if (!Statement) {
+    NoFixReason = "its value is used by the enclosing expression";
+  } else if (S->Kind == Emptying::Truncate) {
+    if (!Info->isContiguous() || !InBlock)
+      NoFixReason = "the release needs a statement of its own here";
+  } else {
+    for (ReleaseStyle Style :
+         {Preferred, Info->effectiveStyle(ReleaseStyle::Swap),
+          ReleaseStyle::Shrink}) {
+      bool Allowed = Style == ReleaseStyle::Shrink
+                         ? CanShrink && InBlock &&
+                               Info->effectiveStyle(Style) == Style
+                         : FreshIsSafe;
+      if (Allowed) {
+        FixStyle = Style;
+        break;
+      }
+    }
+    if (!FixStyle)
+      NoFixReason =
+          Info->Family->NoInPlaceRelease ? "no in-place idiom releases this type"
+          : Life->ThroughAlias
+              ? "it is reached through a reference or pointer whose object "
+                "may be shared"
+          : Info->HasStatefulParts
+              ? "its hasher, comparator or allocator may carry state that a "
+                "fresh container would lose"
+              : "its type is not default-constructible";
+  }
+
+  std::string Idiom =
+      Info->releaseIdiom(FixStyle.value_or(Preferred), Object, TypeName);
+  std::string Shrink = Object + ".shrink_to_fit();";
+  SourceLocation Loc = C.Site->getBeginLoc();
+  {
+    DiagnosticBuilder Diag =
+        S->Kind == Emptying::KeepingAssignment
+            ? diag(Loc, "'%0' reads like a release but keeps the %1 of '%2' "
+                        "(%3) at the high-water mark; %4")
+                  << spelling(C.Site, Ctx) << Info->describeRetainedStorage()
+                  << Object << Life->describe()
+                  << releaseAdvice(*Info, Idiom)
+        : S->Kind == Emptying::Truncate
+            ? diag(Loc, "'%0' (%1) is truncated by %2 but keeps its %3 at the "
+                        "high-water mark; %4")
+                  << Object << Life->describe() << S->Operation
+                  << Info->describeRetainedStorage()
+                  << (Info->isContiguous() && !Info->Family->NoInPlaceRelease
+                          ? "release the excess with '" + Shrink + "'"
+                          : releaseAdvice(*Info, Idiom) + " when it is empty")
+            : diag(Loc, "'%0' (%1) is emptied by %2 but keeps its %3 at the "
+                        "high-water mark; %4")
+                  << Object << Life->describe() << S->Operation
+                  << Info->describeRetainedStorage()
+                  << releaseAdvice(*Info, Idiom);
+    if (NoFixReason.empty() && S->Kind == Emptying::Truncate) {
+      SourceLocation After = afterSemicolon(C.Site, Ctx);
+      if (After.isValid())
+        Diag << FixItHint::CreateInsertion(After, " " + Shrink);
+    } else if (NoFixReason.empty() && FixStyle) {
+      StringRef Replacement = StringRef(Idiom).rtrim(';');
+      Diag << FixItHint::CreateReplacement(
+          CharSourceRange::getTokenRange(C.Site->getSourceRange()), Replacement);
+    }
+  }
+  noteInlineSlots(*this, Loc, *Info, Ctx);
+  if (S->Kind != Emptying::KeepingAssignment)
+    noteBoundedPolicy(*this, Loc, *Info, Object);
+  if (!NoFixReason.empty())
+    noteNoFix(*this, Loc, NoFixReason);
+}
+
+} // namespace highwater
+} // namespace clang::tidy

@@ -1,0 +1,65 @@
+//===--- TruncateWithoutShrinkCheck.h - highwater-truncate-without-shrink -===//
+
+#ifndef HIGHWATER_CHECKS_TRUNCATEWITHOUTSHRINKCHECK_H
+#define HIGHWATER_CHECKS_TRUNCATEWITHOUTSHRINKCHECK_H
+
+#include "ContainerUses.h"
+#include "HighwaterOptions.h"
+#include "ReleaseAnalysis.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace clang::tidy::highwater {
+
+/// Finds long-lived containers emptied or truncated in a way that keeps
+/// their storage at its high-water mark (clear(), resize(n), erase to the
+/// end, `x = {}`), with no release afterwards, and suggests the release
+/// idiom that works for the type.
+///
+/// For the user-facing documentation see:
+/// docs/checks/highwater-truncate-without-shrink.md
+class TruncateWithoutShrinkCheck : public ClangTidyCheck {
+public:
+  enum class ReportMode { Risky, Audit };
+
+  TruncateWithoutShrinkCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus11;
+  }
+
+private:
+  struct Candidate {
+    const Expr *Site;      ///< The call or assignment that empties.
+    const Expr *Container; ///< The container object at the site.
+  };
+  void diagnose(const Candidate &C, ASTContext &Ctx);
+
+  const SharedOptions Shared;
+  const unsigned MinRetainedSlotBytes;
+  const ReportMode Mode;
+  const LifetimeKindSet ReportedLifetimes;
+  const ContainerModel Model;
+  ReleaseAnalysis Releases;
+  FillIndex Fills;
+  std::vector<Candidate> Candidates;
+  ASTContext *Context = nullptr;
+  llvm::DenseSet<SourceLocation> Reported;
+};
+
+} // namespace clang::tidy::highwater
+
+namespace clang::tidy {
+template <>
+struct OptionEnumMapping<highwater::TruncateWithoutShrinkCheck::ReportMode> {
+  static llvm::ArrayRef<
+      std::pair<highwater::TruncateWithoutShrinkCheck::ReportMode, StringRef>>
+  getEnumMapping();
+};
+} // namespace clang::tidy
+
+#endif
