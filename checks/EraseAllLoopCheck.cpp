@@ -611,7 +611,8 @@ void EraseAllLoopCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   if (Retains && Info->SlotBytes < MinRetainedSlotBytes)
     return;
-  if (Releases.releasedOnEveryPathAfter(Loop, Match->Container, *Info, Function,
+  if (managesCapacity(Function->getBody(), Match->Container, Ctx) ||
+      Releases.releasedOnEveryPathAfter(Loop, Match->Container, *Info, Function,
                                         Ctx))
     return;
   ReportedLoops.insert(Loop->getBeginLoc());

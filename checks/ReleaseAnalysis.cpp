@@ -113,6 +113,9 @@ bool isStorageKeepingAssignment(const Stmt *S, const Expr *Container,
     return false;
   const Expr *Source = skipTemporaries(A->Source);
   if (takesInitializerList(A->Operator)) {
+    // `x = {}` passes a value-initialised, empty initializer_list.
+    if (const auto *Empty = dyn_cast<CXXConstructExpr>(Source))
+      return Empty->getNumArgs() == 0;
     if (const auto *Std = dyn_cast<CXXStdInitializerListExpr>(Source))
       Source = skipTemporaries(Std->getSubExpr());
     const auto *List = dyn_cast<InitListExpr>(Source);
@@ -184,6 +187,23 @@ bool isReleaseOf(const Stmt *S, const Expr *Container,
     if (isCallTo(Call, "exchange") && Call->getNumArgs() == 2 && !NoInPlace)
       return isSameContainer(Call->getArg(0), Container, Ctx);
   }
+  return false;
+}
+
+bool managesCapacity(const Stmt *Body, const Expr *Container,
+                     const ASTContext &Ctx) {
+  if (!Body)
+    return false;
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Body)) {
+    const CXXMethodDecl *MD = Call->getMethodDecl();
+    if (MD && MD->getIdentifier() &&
+        (MD->getName() == "capacity" || MD->getName() == "bucket_count") &&
+        isSameContainer(Call->getImplicitObjectArgument(), Container, Ctx))
+      return true;
+  }
+  for (const Stmt *Child : Body->children())
+    if (managesCapacity(Child, Container, Ctx))
+      return true;
   return false;
 }
 

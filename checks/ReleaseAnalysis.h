@@ -32,6 +32,12 @@ bool isReleaseOf(const Stmt *S, const Expr *Container,
 bool isStorageKeepingAssignment(const Stmt *S, const Expr *Container,
                                 const ContainerInfo &Info, ASTContext &Ctx);
 
+/// True when \p Body looks at the container's capacity() or bucket_count():
+/// its author manages the storage on purpose (the bounded policy), so an
+/// emptying there is a decision, not an oversight.
+bool managesCapacity(const Stmt *Body, const Expr *Container,
+                     const ASTContext &Ctx);
+
 /// Builds and caches one CFG per function for the checks of one TU.
 class ReleaseAnalysis {
 public:

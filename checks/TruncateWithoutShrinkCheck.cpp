@@ -267,7 +267,8 @@ void TruncateWithoutShrinkCheck::diagnose(const Candidate &C, ASTContext &Ctx) {
     if (!Fills.isFilledUnbounded(Life->Decl))
       return;
   }
-  if (Releases.releasedOnEveryPathAfter(C.Site, C.Container, *Info, Function,
+  if (managesCapacity(Function->getBody(), C.Container, Ctx) ||
+      Releases.releasedOnEveryPathAfter(C.Site, C.Container, *Info, Function,
                                         Ctx))
     return;
   Reported.insert(C.Site->getBeginLoc());

@@ -321,16 +321,3 @@ TEST(LifetimeKinds, ParseNamesAndReportUnknown) {
 
 } // namespace
 } // namespace clang::tidy::highwater::test
-namespace clang::tidy::highwater::test {
-TEST(Debug, X) {
-  using namespace ast_matchers;
-  ASTContext &Ctx = astFor(Code).getASTContext();
-  const FunctionDecl *FD = findFirst<FunctionDecl>(functionDecl(hasName("global")), Ctx);
-  llvm::errs() << "A " << match(findAll(cxxMemberCallExpr().bind("n")), *FD, Ctx).size() << "\n";
-  llvm::errs() << "B " << match(findAll(stmt().bind("n")), *FD, Ctx).size() << "\n";
-  llvm::errs() << "C " << match(findAll(expr().bind("n")), *FD->getBody(), Ctx).size() << "\n";
-  llvm::errs() << "D " << match(findAll(cxxMemberCallExpr().bind("n")), *FD->getBody(), Ctx).size() << "\n";
-  llvm::errs() << "E " << match(functionDecl(hasDescendant(cxxMemberCallExpr())).bind("n"), *FD, Ctx).size() << "\n";
-  FD->getBody()->dump();
-}
-}

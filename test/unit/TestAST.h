@@ -56,8 +56,12 @@ const NodeT *findFirst(const MatcherT &Matcher, ASTContext &Ctx) {
   for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
     if (!SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
       continue;
+    // The declaration itself, then its descendants in traversal order.
+    if (const auto *Found =
+            selectFirst<NodeT>("n", match(Matcher.bind("n"), *D, Ctx)))
+      return Found;
     if (const auto *Found = selectFirst<NodeT>(
-            "n", match(findAll(Matcher.bind("n")), *D, Ctx)))
+            "n", match(decl(forEachDescendant(Matcher.bind("n"))), *D, Ctx)))
       return Found;
   }
   return nullptr;
