@@ -134,6 +134,20 @@ static std::optional<uint64_t> sizeInBytes(QualType T, const ASTContext &Ctx) {
   return std::nullopt;
 }
 
+/// A member function named \p Name, declared in \p RD or a base.
+static bool hasMember(const CXXRecordDecl *RD, StringRef Name,
+                      const ASTContext &Ctx, unsigned Depth = 0) {
+  if (!RD || !RD->hasDefinition() || Depth > 4)
+    return false;
+  for (const NamedDecl *ND : RD->lookup(&Ctx.Idents.get(Name)))
+    if (isa<CXXMethodDecl, FunctionTemplateDecl, UsingShadowDecl>(ND))
+      return true;
+  for (const CXXBaseSpecifier &Base : RD->bases())
+    if (hasMember(Base.getType()->getAsCXXRecordDecl(), Name, Ctx, Depth + 1))
+      return true;
+  return false;
+}
+
 /// A hasher, comparator or allocator type that carries state.
 static bool isStateful(QualType T) {
   if (T.isNull())
@@ -206,6 +220,9 @@ std::optional<ContainerInfo> ContainerModel::classify(QualType T,
   if (Info.MappedType.isNull())
     Info.MappedType = Info.ElementType;
   Info.DefaultConstructible = isDefaultConstructible(RD);
+  Info.HasSwap = hasMember(RD, "swap", Ctx);
+  Info.HasShrinkToFit = hasMember(RD, "shrink_to_fit", Ctx);
+  Info.HasRehash = hasMember(RD, "rehash", Ctx);
 
   for (StringRef Part : {"allocator_type", "hasher", "key_equal", "key_compare",
                          "value_compare"}) {
@@ -267,22 +284,32 @@ std::string ContainerInfo::describeRetainedStorage() const {
   return "storage";
 }
 
-ReleaseStyle ContainerInfo::effectiveStyle(ReleaseStyle Preferred) const {
+bool ContainerInfo::supports(ReleaseStyle Style) const {
   const bool Standard = StringRef(Family->Name).starts_with("std::");
-  switch (Preferred) {
+  switch (Style) {
   case ReleaseStyle::Reassign:
     // libstdc++ copies a short source string into the existing buffer.
-    return Storage == StorageKind::String ? ReleaseStyle::Swap : Preferred;
+    return Storage != StorageKind::String;
   case ReleaseStyle::Swap:
-    return Preferred;
+    return HasSwap;
   case ReleaseStyle::Shrink:
-    if (Family->IsAdaptor || Storage == StorageKind::Deque)
-      return ReleaseStyle::Swap; // No shrink_to_fit, or it keeps the map.
-    if (isHashTable() && !Standard)
-      return ReleaseStyle::Swap; // rehash(0) is not universal outside std.
-    return Preferred;
+    // A deque's shrink_to_fit() keeps its block map; rehash(0) shrinks only
+    // the standard unordered containers for certain.
+    if (isHashTable())
+      return HasRehash && Standard;
+    return isContiguous() && HasShrinkToFit;
   }
-  return Preferred;
+  return false;
+}
+
+ReleaseStyle ContainerInfo::effectiveStyle(ReleaseStyle Preferred) const {
+  if (supports(Preferred))
+    return Preferred;
+  for (ReleaseStyle Style :
+       {ReleaseStyle::Reassign, ReleaseStyle::Swap, ReleaseStyle::Shrink})
+    if (supports(Style))
+      return Style;
+  return ReleaseStyle::Reassign;
 }
 
 std::string ContainerInfo::releaseIdiom(ReleaseStyle Preferred,

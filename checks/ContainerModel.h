@@ -65,6 +65,13 @@ struct ContainerInfo {
   /// swapping with a default-constructed container would lose.
   bool HasStatefulParts = false;
   bool DefaultConstructible = false;
+  /// Members the release idioms call.
+  bool HasSwap = false;
+  bool HasShrinkToFit = false;
+  bool HasRehash = false;
+
+  /// True when \p Style can be written for this type at all.
+  bool supports(ReleaseStyle Style) const;
 
   bool retainsStorage() const { return SlotBytes > 0; }
   bool isHashTable() const {
@@ -81,7 +88,9 @@ struct ContainerInfo {
   /// spelled at the use, \p TypeName the type as spelled for the fix.
   std::string releaseIdiom(ReleaseStyle Preferred, StringRef Object,
                            StringRef TypeName) const;
-  /// The style releaseIdiom() really uses for \p Preferred.
+  /// The style releaseIdiom() really uses for \p Preferred: the preferred
+  /// one when it releases this type and the type has the members it calls,
+  /// else the first of reassign, swap, shrink that does.
   ReleaseStyle effectiveStyle(ReleaseStyle Preferred) const;
 };
 

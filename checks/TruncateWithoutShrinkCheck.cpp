@@ -285,11 +285,8 @@ void TruncateWithoutShrinkCheck::diagnose(const Candidate &C, ASTContext &Ctx) {
   const bool FreshIsSafe = !Life->ThroughAlias && !Info->HasStatefulParts &&
                            Info->DefaultConstructible &&
                            !Info->Family->NoInPlaceRelease;
-  const bool CanShrink =
-      !Info->Family->NoInPlaceRelease &&
-      (Info->isContiguous() ||
-       (Info->Storage == StorageKind::BucketHash &&
-        StringRef(Info->Family->Name).starts_with("std::")));
+  const bool CanShrink = !Info->Family->NoInPlaceRelease &&
+                         Info->supports(ReleaseStyle::Shrink);
   ReleaseStyle Preferred = Info->effectiveStyle(Shared.PreferredRelease);
   std::optional<ReleaseStyle> FixStyle;
   StringRef NoFixReason;
@@ -298,16 +295,15 @@ void TruncateWithoutShrinkCheck::diagnose(const Candidate &C, ASTContext &Ctx) {
   } else if (!Statement) {
     NoFixReason = "its value is used by the enclosing expression";
   } else if (S->Kind == Emptying::Truncate) {
-    if (!Info->isContiguous() || !InBlock)
+    if (!Info->isContiguous() || !Info->HasShrinkToFit || !InBlock)
       NoFixReason = "the release needs a statement of its own here";
   } else {
     for (ReleaseStyle Style :
          {Preferred, Info->effectiveStyle(ReleaseStyle::Swap),
           ReleaseStyle::Shrink}) {
-      bool Allowed = Style == ReleaseStyle::Shrink
-                         ? CanShrink && InBlock &&
-                               Info->effectiveStyle(Style) == Style
-                         : FreshIsSafe;
+      bool Allowed = Info->effectiveStyle(Style) == Style &&
+                     (Style == ReleaseStyle::Shrink ? CanShrink && InBlock
+                                                    : FreshIsSafe);
       if (Allowed) {
         FixStyle = Style;
         break;
@@ -342,7 +338,8 @@ void TruncateWithoutShrinkCheck::diagnose(const Candidate &C, ASTContext &Ctx) {
                         "high-water mark; %4")
                   << Object << Life->describe() << S->Operation
                   << Info->describeRetainedStorage()
-                  << (Info->isContiguous() && !Info->Family->NoInPlaceRelease
+                  << (Info->isContiguous() && Info->HasShrinkToFit &&
+                              !Info->Family->NoInPlaceRelease
                           ? "release the excess with '" + Shrink + "'"
                           : releaseAdvice(*Info, Idiom) + " when it is empty")
             : diag(Loc, "'%0' (%1) is emptied by %2 but keeps its %3 at the "

@@ -49,7 +49,7 @@ struct S {
   void stringAssignEmptyLiteral() { s.clear(); s = ""; }
   void stringAssignLiteral() { s.clear(); s = "x"; }
   void stringAssignBraces() { s.clear(); s = {}; }
-  void stringExchange() { s.clear(); (void)std::exchange(s, {}); }
+  void stringExchange() { s.clear(); std::exchange(s, {}); }
   void stringSwapWithTemporary() { s.clear(); std::string().swap(s); }
   void stringShrink() { s.clear(); s.shrink_to_fit(); }
   void rehashZero() { m.clear(); m.rehash(0); }
