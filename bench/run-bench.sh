@@ -7,7 +7,8 @@
 #
 #   HIGHWATER_TIDY   the driver, e.g. build/tool/highwater-tidy
 #   COMPILE_DB_DIR   directory with the project's compile_commands.json
-#   RUNS             timed runs per configuration and input (default 7)
+#   RUNS             timed runs per configuration and input (default 7; 0:
+#                    no timed runs, e.g. for a callgrind-only invocation)
 #
 # Environment (all optional):
 #   HW_BENCH_SOURCES   project sources to use, as path suffixes of database
@@ -21,7 +22,7 @@
 #                      portability-restrict-system-includes; empty: skip)
 #   HW_BENCH_CALLGRIND 1: also count instructions of one run per
 #                      configuration under callgrind on the inputs named in
-#                      HW_BENCH_CALLGRIND_INPUTS (slow: ~100x a run)
+#                      HW_BENCH_CALLGRIND_INPUTS (slow: ~50x a run)
 #   HW_BENCH_SNAPSHOT  head (default): measure the project's sources as of
 #                      the last commit (read with `git archive`), so edits in
 #                      progress cannot break or change the inputs; worktree:
@@ -38,7 +39,7 @@ die() { echo "run-bench: $*" >&2; exit 2; }
 TIDY_IN=$1
 DB_IN=$(cd "$2" && pwd) || die "no directory $2"
 RUNS=${3:-7}
-[[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive number, got '$RUNS'"
+[[ $RUNS =~ ^[0-9]+$ ]] || die "RUNS must be a number, got '$RUNS'"
 [ -x "$TIDY_IN" ] || die "$TIDY_IN is not an executable"
 [ -f "$DB_IN/compile_commands.json" ] || die "no $DB_IN/compile_commands.json"
 
@@ -62,6 +63,7 @@ fi
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/hw-bench.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
+trap 'exit 130' INT TERM
 mkdir -p "$OUT" "$WORK/bin" "$WORK/db" "$BENCH/inputs"
 
 # 1. Freeze what is measured. The driver and the project's sources are copied
@@ -78,8 +80,9 @@ TIDY="$WORK/bin/highwater-tidy"
 if [ -n "$WALK" ]; then
   "$TIDY" -checks="-*,$WALK" --list-checks | grep -q "$WALK" || die "$TIDY_IN has no check $WALK"
 fi
-IFS=$'\t' read -r SRC_ROOT SNAP_ROOT SNAP_WHAT < <(python3 "$LIB" snapshot "$DB_IN" "$WORK/src" "$SNAPSHOT")
-[ -n "${SNAP_WHAT:-}" ] || die "could not copy the project's sources"
+python3 "$LIB" snapshot "$DB_IN" "$WORK/src" "$SNAPSHOT" >"$WORK/snapshot.txt" ||
+  die "could not copy the project's sources"
+IFS=$'\t' read -r SRC_ROOT SNAP_ROOT SNAP_WHAT <"$WORK/snapshot.txt"
 
 # 2. The generated inputs. The standard headers are looked up in the include
 #    directories the driver itself searches (its C++ library's ones).
@@ -93,13 +96,16 @@ python3 "$LIB" gen-loops "$BENCH/inputs/many_loops.cpp" >"$WORK/gen-loops.txt"
 # 3. The benchmark's compilation database: the chosen entries of the project's,
 #    pointed at the snapshot, and the generated inputs (-std=c++20).
 read -r -a SOURCE_LIST <<<"$SOURCES"
-mapfile -t INPUT_LINES < <(python3 "$LIB" make-db "$WORK/db" "$DB_IN" "$SNAP_ROOT" clang++ \
-  "${SOURCE_LIST[@]}" -- "$BENCH/inputs/all_std_headers.cpp" "$BENCH/inputs/many_loops.cpp" 2>/dev/null)
+python3 "$LIB" make-db "$WORK/db" "$DB_IN" "$SNAP_ROOT" clang++ "${SOURCE_LIST[@]}" -- \
+  "$BENCH/inputs/all_std_headers.cpp" "$BENCH/inputs/many_loops.cpp" >"$WORK/inputs.txt" 2>"$WORK/make-db.err" ||
+  die "could not make the compilation database: $(cat "$WORK/make-db.err")"
+mapfile -t INPUT_LINES <"$WORK/inputs.txt"
 NAMES=() PATHS=()
 for line in "${INPUT_LINES[@]}"; do
   NAMES+=("${line%%$'\t'*}")
   PATHS+=("${line#*$'\t'}")
 done
+[ ${#NAMES[@]} -gt 0 ] || die "no inputs"
 
 configs=(base hw)
 [ -n "$WALK" ] && configs+=(walk)
@@ -132,7 +138,7 @@ run_one() { # config path [extra args...]
 # 4. Machine and inputs, for the record.
 {
   echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
-  echo "driver: $TIDY_IN ($(sha256sum "$TIDY_IN" | cut -c1-16)), $("$TIDY" --version | grep -m1 -i 'version' | sed 's/^ *//')"
+  echo "driver: $TIDY_IN (sha256 $(sha256sum "$TIDY" | cut -c1-16)), $("$TIDY" --version | grep -m1 -i 'version' | sed 's/^ *//')"
   echo "cpus: $(nproc) ($(lscpu | sed -n 's/^Model name: *//p' | head -1))"
   echo "memory: $(free -m | awk '/^Mem:/ {print $2 " MiB"}')"
   echo "os: $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r)"
@@ -172,7 +178,7 @@ echo
 #    with three: ABC BCA CAB ...), so a pair shares the machine's state and
 #    no configuration always goes first.
 RAW="$OUT/raw.tsv"
-printf '# input\tround\tconfig\tuser_s\tsys_s\tmaxrss_kb\n' >"$RAW"
+((RUNS > 0)) && printf '# input\tround\tconfig\tuser_s\tsys_s\tmaxrss_kb\n' >"$RAW"
 for ((r = 1; r <= RUNS; r++)); do
   n=${#configs[@]}
   order=()
@@ -186,38 +192,50 @@ for ((r = 1; r <= RUNS; r++)); do
   done
   echo "round $r/$RUNS done ($(cut -d' ' -f1 /proc/loadavg) load)" >&2
 done
-echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/machine.txt"
+echo "load average after the timed runs: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/machine.txt"
 
 # 7. Optional noise-free cross-check: instructions executed (callgrind Ir),
 #    one run per configuration.
 if [ "$CALLGRIND" = 1 ]; then
   CG="$OUT/callgrind.tsv"
-  printf '# input\tbase_Ir\thw_Ir\tIr +%%\n' >"$CG"
+  cg_configs=(base hw)
+  [ -n "$WALK" ] && cg_configs+=(walk)
+  printf '# input\tbase_Ir\thw_Ir\tIr +%% vs base\twalk_Ir\tIr +%% vs walk\n' >"$CG"
   for i in "${!NAMES[@]}"; do
     case " $CALLGRIND_INPUTS " in *" ${NAMES[$i]} "*) ;; *) continue ;; esac
     declare -A ir=()
-    for cfg in base hw; do
+    for cfg in "${cg_configs[@]}"; do
       out="$WORK/cg.$cfg"
       valgrind --tool=callgrind --callgrind-out-file="$out" \
         "$TIDY" -p "$WORK/db" --quiet -checks="$(check_of "$cfg")" "${PATHS[$i]}" \
         >/dev/null 2>"$WORK/cg.err" || die "callgrind run failed on ${PATHS[$i]}"
       ir[$cfg]=$(sed -n 's/^totals: *\([0-9]*\).*/\1/p' "$out")
       if [ "$cfg" = hw ] && command -v callgrind_annotate >/dev/null; then
-        callgrind_annotate --inclusive=yes --threshold=99.5 "$out" 2>/dev/null | head -60 \
-          >"$OUT/profile/$(basename "${NAMES[$i]}" .cpp).callgrind.txt" || true
+        # Inclusive instruction counts of the places our checks' cost can be
+        # in (recursive frames, marked '2, left out).
+        { sed -n 's/^totals: */total Ir: /p' "$out"
+          callgrind_annotate --inclusive=yes --threshold=100 "$out" 2>/dev/null |
+            grep -E 'ParseAST|ActOnEndOfTranslationUnit\(|MatchFinder::matchAST|ClangTidyCheck::run|highwater::|ParentMap::ParentMap|buildCFG|~ASTContext|handleErrors|TextDiagnosticPrinter::HandleDiagnostic' |
+            grep -v "'2" | sed 's/ \[.*\]$//' | head -40
+        } >"$OUT/profile/$(basename "${NAMES[$i]}" .cpp).callgrind.txt" || true
       fi
     done
     pct=$(python3 -c "print('%+.2f' % ((${ir[hw]} / ${ir[base]} - 1) * 100))")
-    printf '%s\t%s\t%s\t%s\n' "${NAMES[$i]}" "${ir[base]}" "${ir[hw]}" "$pct" >>"$CG"
+    wir=${ir[walk]:-} wpct=-
+    [ -n "$wir" ] && wpct=$(python3 -c "print('%+.2f' % ((${ir[hw]} / $wir - 1) * 100))")
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "${NAMES[$i]}" "${ir[base]}" "${ir[hw]}" "$pct" "${wir:--}" "$wpct" >>"$CG"
     unset ir
   done
 fi
 
 # 8. The summary; its exit status is ours.
-set +e
-python3 "$LIB" summarize "$RAW" "$TARGET" "$OUT/profile.tsv" | tee "$OUT/summary.md"
-status=${PIPESTATUS[0]}
-set -e
+status=0
+if ((RUNS > 0)); then
+  set +e
+  python3 "$LIB" summarize "$RAW" "$TARGET" "$OUT/profile.tsv" | tee "$OUT/summary.md"
+  status=${PIPESTATUS[0]}
+  set -e
+fi
 if [ "$CALLGRIND" = 1 ]; then
   echo
   echo "callgrind instructions (one run each):"

@@ -126,6 +126,18 @@ static QualType memberTypedef(const CXXRecordDecl *RD, StringRef Name,
   return {};
 }
 
+QualType elementTypeOf(QualType T, const ASTContext &Ctx) {
+  if (T.isNull() || T->isDependentType())
+    return {};
+  T = T.getNonReferenceType();
+  if (const ArrayType *AT = Ctx.getAsArrayType(T))
+    return AT->getElementType();
+  const auto *RD = T.getCanonicalType()->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return {};
+  return memberTypedef(RD, "value_type", Ctx);
+}
+
 static std::optional<uint64_t> sizeInBytes(QualType T, const ASTContext &Ctx) {
   if (T.isNull() || T->isDependentType() || T->isIncompleteType())
     return std::nullopt;
@@ -262,6 +274,101 @@ std::optional<ContainerInfo> ContainerModel::classify(QualType T,
     break;
   }
   return Info;
+}
+
+static std::string quoted(QualType T, const ASTContext &Ctx) {
+  return "'" + T.getAsString(Ctx.getPrintingPolicy()) + "'";
+}
+
+static SlotContents classifySlotImpl(QualType Element, const ASTContext &Ctx,
+                                     const ContainerModel &Model,
+                                     unsigned Depth) {
+  SlotContents Slot;
+  if (Element.isNull() || Element->isDependentType() || Depth > 3)
+    return Slot;
+  QualType Canonical = Element.getCanonicalType();
+  if (Canonical->isPointerType() || Canonical->isReferenceType() ||
+      Canonical->isMemberPointerType() || Canonical->isBlockPointerType()) {
+    Slot.Ownership = SlotOwnership::RawPointer;
+    Slot.NullAssignable = !Canonical->isReferenceType();
+    Slot.KeptAlive = quoted(Element, Ctx);
+    return Slot;
+  }
+  const auto *RD = Canonical->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return Slot;
+  std::string Name = qualifiedNameWithoutInlineNamespaces(RD);
+  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+  auto FirstArgument = [&]() -> QualType {
+    if (!Spec || Spec->getTemplateArgs().size() == 0 ||
+        Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+      return {};
+    return Spec->getTemplateArgs()[0].getAsType();
+  };
+  if (Name == "std::shared_ptr" || Name == "std::unique_ptr") {
+    Slot.Ownership = SlotOwnership::Owning;
+    Slot.HasReset = true;
+    Slot.NullAssignable = true;
+    QualType Pointee = FirstArgument();
+    Slot.KeptAlive = Pointee.isNull() ? "the object it owns"
+                                      : "its " + quoted(Pointee, Ctx);
+    return Slot;
+  }
+  if (Name == "std::weak_ptr") {
+    Slot.Ownership = SlotOwnership::WeakPointer;
+    Slot.HasReset = true;
+    Slot.KeptAlive = "its control block";
+    return Slot;
+  }
+  if (Name == "std::function" || Name == "std::move_only_function" ||
+      Name == "std::copyable_function") {
+    Slot.Ownership = SlotOwnership::Owning;
+    Slot.NullAssignable = true;
+    Slot.KeptAlive = "its captures";
+    return Slot;
+  }
+  if (Name == "std::any") {
+    Slot.Ownership = SlotOwnership::Owning;
+    Slot.HasReset = true;
+    Slot.KeptAlive = "its contents";
+    return Slot;
+  }
+  if (Name == "std::optional") {
+    SlotContents Inner =
+        classifySlotImpl(FirstArgument(), Ctx, Model, Depth + 1);
+    Inner.HasReset = Inner.Ownership != SlotOwnership::Plain;
+    Inner.NullAssignable = false;
+    Inner.IsContainer = false;
+    return Inner;
+  }
+  if (Model.classify(Element, Ctx)) {
+    Slot.Ownership = SlotOwnership::Owning;
+    Slot.IsContainer = true;
+    Slot.KeptAlive = "its heap storage";
+    return Slot;
+  }
+  // A class: what its fields own. A user-provided destructor owns something.
+  for (const FieldDecl *Field : RD->fields()) {
+    SlotContents FieldSlot =
+        classifySlotImpl(Field->getType(), Ctx, Model, Depth + 1);
+    if (FieldSlot.Ownership > Slot.Ownership)
+      Slot.Ownership = FieldSlot.Ownership;
+  }
+  if (Slot.Ownership == SlotOwnership::Plain && RD->hasUserDeclaredDestructor() &&
+      !RD->hasTrivialDestructor())
+    Slot.Ownership = SlotOwnership::Owning;
+  if (Slot.Ownership != SlotOwnership::Plain) {
+    Slot.KeptAlive = Slot.Ownership == SlotOwnership::RawPointer
+                         ? "the pointers in its " + quoted(Element, Ctx)
+                         : "what its " + quoted(Element, Ctx) + " owns";
+    Slot.BraceResettable = !RD->isAbstract();
+  }
+  return Slot;
+}
+
+SlotContents classifySlot(QualType Element, const ASTContext &Ctx,
+                          const ContainerModel &Model) {
+  return classifySlotImpl(Element, Ctx, Model, 0);
 }
 
 std::string ContainerInfo::describeRetainedStorage() const {

@@ -94,6 +94,35 @@ struct ContainerInfo {
   ReleaseStyle effectiveStyle(ReleaseStyle Preferred) const;
 };
 
+/// What a slot left past a logical end still holds.
+enum class SlotOwnership {
+  Plain,       ///< Values that own nothing (ints, plain structs).
+  RawPointer,  ///< Raw pointers or references: stale, nothing retained.
+  WeakPointer, ///< std::weak_ptr: the control block stays allocated.
+  Owning,      ///< Smart pointers, strings, containers, std::function...
+};
+
+struct SlotContents {
+  SlotOwnership Ownership = SlotOwnership::Plain;
+  /// What stays alive: "its 'Session'", "its heap buffer", "its captures".
+  std::string KeptAlive;
+  /// std::unique_ptr / std::shared_ptr / std::weak_ptr / std::optional /
+  /// std::any: reset with `.reset()`.
+  bool HasReset = false;
+  /// Raw pointers and std::function: reset with `= nullptr`.
+  bool NullAssignable = false;
+  /// A container or string: `= {}` keeps its buffer, so no such fix.
+  bool IsContainer = false;
+  /// A class type that `= {}` empties (move-assigned from a fresh value).
+  bool BraceResettable = false;
+};
+
+class ContainerModel;
+
+/// Classifies what one element of type \p Element keeps alive.
+SlotContents classifySlot(QualType Element, const ASTContext &Ctx,
+                          const ContainerModel &Model);
+
 class ContainerModel {
 public:
   ContainerModel();
@@ -113,6 +142,10 @@ public:
 private:
   llvm::StringMap<ContainerFamily> Families;
 };
+
+/// The element type of an array, std::array, vector or any class with a
+/// value_type, or a null type.
+QualType elementTypeOf(QualType T, const ASTContext &Ctx);
 
 /// The qualified name of \p D without inline namespaces ("std::basic_string"
 /// rather than "std::__cxx11::basic_string").

@@ -1,6 +1,7 @@
 //===--- HighwaterOptions.cpp ---------------------------------------------===//
 
 #include "HighwaterOptions.h"
+#include "llvm/ADT/StringSwitch.h"
 
 namespace clang::tidy {
 
@@ -10,6 +11,14 @@ OptionEnumMapping<highwater::ReleaseStyle>::getEnumMapping() {
       {highwater::ReleaseStyle::Reassign, "reassign"},
       {highwater::ReleaseStyle::Swap, "swap"},
       {highwater::ReleaseStyle::Shrink, "shrink"}};
+  return Mapping;
+}
+
+llvm::ArrayRef<std::pair<highwater::ReportMode, StringRef>>
+OptionEnumMapping<highwater::ReportMode>::getEnumMapping() {
+  static constexpr std::pair<highwater::ReportMode, StringRef> Mapping[] = {
+      {highwater::ReportMode::Risky, "risky"},
+      {highwater::ReportMode::Audit, "audit"}};
   return Mapping;
 }
 
@@ -47,6 +56,32 @@ static constexpr llvm::StringLiteral DefaultThirdPartyContainers =
     "llvm::DenseMap=flat-hash;llvm::DenseSet=flat-hash;"
     "llvm::SmallVector=vector,no-release;"
     "llvm::SmallString=string,no-release";
+
+bool readBoolOption(ClangTidyCheck &Check,
+                    const ClangTidyCheck::OptionsView &Options, StringRef Name,
+                    bool Default) {
+  std::optional<StringRef> Value = Options.get(Name);
+  if (!Value)
+    return Default;
+  std::optional<bool> Parsed =
+      llvm::StringSwitch<std::optional<bool>>(Value->trim().lower())
+          .Cases("true", "1", "on", "yes", true)
+          .Cases("false", "0", "off", "no", false)
+          .Default(std::nullopt);
+  if (!Parsed) {
+    Check.configurationDiag(
+        "invalid configuration value '%0' for option '%1'; expected a bool")
+        << *Value << Name;
+    return Default;
+  }
+  return *Parsed;
+}
+
+void storeBoolOption(const ClangTidyCheck::OptionsView &Options,
+                     ClangTidyOptions::OptionMap &Map, StringRef Name,
+                     bool Value) {
+  Options.store(Map, Name, Value ? StringRef("true") : StringRef("false"));
+}
 
 SharedOptions SharedOptions::read(const ClangTidyCheck::OptionsView &Options) {
   SharedOptions Result;

@@ -16,6 +16,20 @@
 
 namespace clang::tidy::highwater {
 
+/// `risky` reports what an engineer would act on; `audit` every candidate.
+enum class ReportMode { Risky, Audit };
+
+/// A true/false option. clang-tidy's OptionsView::get<bool> is an explicit
+/// specialisation that GCC and Clang mangle differently, so a module built
+/// with GCC could not link it; this reads the string instead. An invalid
+/// value is reported through \p Check and \p Default is used.
+bool readBoolOption(ClangTidyCheck &Check,
+                    const ClangTidyCheck::OptionsView &Options, StringRef Name,
+                    bool Default);
+void storeBoolOption(const ClangTidyCheck::OptionsView &Options,
+                     ClangTidyOptions::OptionMap &Map, StringRef Name,
+                     bool Value);
+
 struct SharedOptions {
   /// Semicolon-separated lifetime kinds to report (see LifetimeModel.h).
   std::string LifetimeKinds;
@@ -40,6 +54,10 @@ struct SharedOptions {
 namespace clang::tidy {
 template <> struct OptionEnumMapping<highwater::ReleaseStyle> {
   static llvm::ArrayRef<std::pair<highwater::ReleaseStyle, StringRef>>
+  getEnumMapping();
+};
+template <> struct OptionEnumMapping<highwater::ReportMode> {
+  static llvm::ArrayRef<std::pair<highwater::ReportMode, StringRef>>
   getEnumMapping();
 };
 } // namespace clang::tidy

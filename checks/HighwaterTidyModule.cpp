@@ -1,6 +1,7 @@
 //===--- HighwaterTidyModule.cpp - the highwater-* checks -----------------===//
 
 #include "EraseAllLoopCheck.h"
+#include "RetainedPastEndCheck.h"
 #include "TruncateWithoutShrinkCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 
@@ -11,6 +12,7 @@ class HighwaterModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<EraseAllLoopCheck>("highwater-erase-all-loop");
+    Factories.registerCheck<RetainedPastEndCheck>("highwater-retained-past-end");
     Factories.registerCheck<TruncateWithoutShrinkCheck>(
         "highwater-truncate-without-shrink");
   }

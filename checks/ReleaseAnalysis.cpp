@@ -238,7 +238,17 @@ bool ReleaseAnalysis::releasedOnEveryPathAfter(const Stmt *Site,
                                                const ContainerInfo &Info,
                                                const FunctionDecl *Function,
                                                ASTContext &Ctx) {
-  if (!Site || !Container || !Function)
+  if (!Container)
+    return false;
+  return everyPathAfterReaches(Site, Function, Ctx, [&](const Stmt *S) {
+    return isReleaseOf(S, Container, Info, Ctx);
+  });
+}
+
+bool ReleaseAnalysis::everyPathAfterReaches(
+    const Stmt *Site, const FunctionDecl *Function, ASTContext &Ctx,
+    llvm::function_ref<bool(const Stmt *)> IsRelease) {
+  if (!Site || !Function)
     return false;
   FunctionCFG *F = get(Function, Ctx);
   if (!F || !F->Graph)
@@ -264,7 +274,7 @@ bool ReleaseAnalysis::releasedOnEveryPathAfter(const Stmt *Site,
         }
         return Scan::ReachedSite;
       }
-      if (Scanning && isReleaseOf(S->getStmt(), Container, Info, Ctx))
+      if (Scanning && IsRelease(S->getStmt()))
         return Scan::Released;
     }
     return Scan::FellThrough;

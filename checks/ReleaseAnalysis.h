@@ -14,6 +14,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include <memory>
 
 namespace clang::tidy::highwater {
@@ -48,6 +49,13 @@ public:
   bool releasedOnEveryPathAfter(const Stmt *Site, const Expr *Container,
                                 const ContainerInfo &Info,
                                 const FunctionDecl *Function, ASTContext &Ctx);
+
+  /// The same walk with the check's own notion of a release: true when every
+  /// path from the end of \p Site reaches a statement for which
+  /// \p IsRelease holds before the function's exit or \p Site again.
+  bool everyPathAfterReaches(const Stmt *Site, const FunctionDecl *Function,
+                             ASTContext &Ctx,
+                             llvm::function_ref<bool(const Stmt *)> IsRelease);
 
   void reset() { Cache.clear(); }
 

@@ -13,16 +13,6 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy {
 
-llvm::ArrayRef<
-    std::pair<highwater::TruncateWithoutShrinkCheck::ReportMode, StringRef>>
-OptionEnumMapping<highwater::TruncateWithoutShrinkCheck::ReportMode>::
-    getEnumMapping() {
-  using Mode = highwater::TruncateWithoutShrinkCheck::ReportMode;
-  static constexpr std::pair<Mode, StringRef> Mapping[] = {
-      {Mode::Risky, "risky"}, {Mode::Audit, "audit"}};
-  return Mapping;
-}
-
 namespace highwater {
 namespace {
 

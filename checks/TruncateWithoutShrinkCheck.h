@@ -20,8 +20,6 @@ namespace clang::tidy::highwater {
 /// docs/checks/highwater-truncate-without-shrink.md
 class TruncateWithoutShrinkCheck : public ClangTidyCheck {
 public:
-  enum class ReportMode { Risky, Audit };
-
   TruncateWithoutShrinkCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
@@ -52,14 +50,5 @@ private:
 };
 
 } // namespace clang::tidy::highwater
-
-namespace clang::tidy {
-template <>
-struct OptionEnumMapping<highwater::TruncateWithoutShrinkCheck::ReportMode> {
-  static llvm::ArrayRef<
-      std::pair<highwater::TruncateWithoutShrinkCheck::ReportMode, StringRef>>
-  getEnumMapping();
-};
-} // namespace clang::tidy
 
 #endif

@@ -21,6 +21,23 @@ void observe(const std::vector<int> &);
 void observeValue(std::vector<int>);
 void unrelated(int);
 
+std::vector<int> g;
+void fillGlobal() { g.push_back(1); }
+void unrelatedWork(int &out) { ++out; }
+void globalVisibleFill() {
+  while (!g.empty()) {
+    g.pop_back();
+    fillGlobal();
+  }
+}
+void globalVisibleUnrelated() {
+  int n = 0;
+  while (!g.empty()) {
+    g.pop_back();
+    unrelatedWork(n);
+  }
+}
+
 struct Owner {
   std::vector<int> v;
   std::vector<int> other;
@@ -43,6 +60,12 @@ struct Owner {
     while (!v.empty()) {
       v.pop_back();
       other.push_back(1);
+    }
+  }
+  void pushBackThroughThis() {
+    while (!v.empty()) {
+      v.pop_back();
+      this->v.push_back(1);
     }
   }
   void mapSubscript() {
@@ -201,6 +224,16 @@ protected:
 
 TEST_F(ContainerUsesTest, PushBackRefills) {
   EXPECT_TRUE(refills("pushBack"));
+}
+
+TEST_F(ContainerUsesTest, PushBackSpelledWithExplicitThisRefills) {
+  // The condition says `v`, the body `this->v`: the same container.
+  EXPECT_TRUE(refills("pushBackThroughThis"));
+}
+
+TEST_F(ContainerUsesTest, GlobalRefilledByAVisibleFunction) {
+  EXPECT_TRUE(refills("globalVisibleFill"));
+  EXPECT_FALSE(refills("globalVisibleUnrelated"));
 }
 
 TEST_F(ContainerUsesTest, PushBackOnAnotherContainerDoesNot) {

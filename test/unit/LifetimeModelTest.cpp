@@ -31,6 +31,10 @@ struct Cache {
     auto &r = m_;
     r.clear();
   }
+  void localPointerToMember() {
+    auto *p = &m_;
+    p->clear();
+  }
   void rangeForOverMember() {
     for (auto &b : bufs_)
       b.clear();
@@ -89,6 +93,12 @@ void declaredInLoop(int n) {
 void declaredInForInit(int n) {
   for (std::vector<int> carried; n > 0; --n) {
     carried.push_back(n);
+    carried.clear();
+  }
+}
+void declaredInRangeForInit(const std::vector<int> &xs) {
+  for (std::vector<int> carried; int x : xs) {
+    carried.push_back(x);
     carried.clear();
   }
 }
@@ -226,9 +236,12 @@ TEST_F(LifetimeTest, LocalDeclaredInsideLoopIsShortLived) {
 // A variable declared in a for statement's init-statement lives across all
 // the iterations, like one declared before the loop.
 TEST_F(LifetimeTest, LocalDeclaredInForInitIsLoopCarried) {
-  auto L = lifetimeIn("declaredInForInit");
-  ASSERT_TRUE(L);
-  EXPECT_EQ(L->Kind, LifetimeKind::LoopCarriedLocal);
+  for (StringRef F : {"declaredInForInit", "declaredInRangeForInit"}) {
+    auto L = lifetimeIn(F);
+    EXPECT_TRUE(L && L->Kind == LifetimeKind::LoopCarriedLocal)
+        << F.str() << ": "
+        << (L ? lifetimeKindName(L->Kind).str() : "short-lived (nullopt)");
+  }
 }
 
 TEST_F(LifetimeTest, ReferenceOrPointerParameterIsCallerOwned) {
@@ -247,6 +260,14 @@ TEST_F(LifetimeTest, ByValueParameterIsShortLived) {
 
 TEST_F(LifetimeTest, LocalReferenceBoundToMember) {
   auto L = lifetimeIn("localRefToMember");
+  ASSERT_TRUE(L);
+  EXPECT_EQ(L->Kind, LifetimeKind::Member);
+  EXPECT_EQ(L->Decl, field("m_"));
+  EXPECT_TRUE(L->ThroughAlias);
+}
+
+TEST_F(LifetimeTest, LocalPointerToMember) {
+  auto L = lifetimeIn("localPointerToMember");
   ASSERT_TRUE(L);
   EXPECT_EQ(L->Kind, LifetimeKind::Member);
   EXPECT_EQ(L->Decl, field("m_"));

@@ -310,6 +310,20 @@ struct R {
     else
       v = std::vector<int>();
   }
+  void loopExitedByBreakThenRelease() {
+    while (true) {
+      if (v.empty())
+        break;
+      v.pop_back();
+    }
+    v.shrink_to_fit();
+  }
+  void loopDoWhileThenRelease() {
+    do
+      v.pop_back();
+    while (!v.empty());
+    v.shrink_to_fit();
+  }
   void loopInsideLoopReleasedBeforeNextCycle(int n) {
     for (int i = 0; i < n; ++i) {
       v.push_back(i);
@@ -342,10 +356,11 @@ protected:
     const Stmt *Site = nullptr;
     if (Function.starts_with("loop"))
       Site = findFirst<Stmt>(
-          stmt(anyOf(whileStmt(), forStmt()),
+          stmt(anyOf(whileStmt(), forStmt(), doStmt()),
                hasAncestor(functionDecl(hasName(Function))),
                // The innermost loop: the one that empties v.
-               unless(hasDescendant(stmt(anyOf(whileStmt(), forStmt()))))),
+               unless(hasDescendant(
+                   stmt(anyOf(whileStmt(), forStmt(), doStmt()))))),
           ctx());
     else
       Site = memberCallIn(Function, "clear", ctx());
@@ -407,6 +422,12 @@ TEST_F(ReleasedOnEveryPathTest, EmptyingLoopThenRelease) {
   EXPECT_TRUE(released("loopEraseThenSwap"));
   EXPECT_TRUE(released("loopReleaseBothBranches"));
   EXPECT_FALSE(released("loopWithoutRelease"));
+  EXPECT_TRUE(released("loopDoWhileThenRelease"));
+}
+
+TEST_F(ReleasedOnEveryPathTest, LoopExitedByBreakThenRelease) {
+  // The loop's only exit is the break; the release follows it.
+  EXPECT_TRUE(released("loopExitedByBreakThenRelease"));
 }
 
 TEST_F(ReleasedOnEveryPathTest, ReleaseOnlyBeforeTheNextIterationsEmptying) {

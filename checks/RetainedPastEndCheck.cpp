@@ -1,0 +1,635 @@
+//===--- RetainedPastEndCheck.cpp - highwater-retained-past-end -----------===//
+
+#include "RetainedPastEndCheck.h"
+#include "AnalysisUtils.h"
+#include "ContainerUses.h"
+#include "SharedDiagnostics.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::highwater {
+namespace {
+
+const Expr *strip(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    else if (const auto *C = dyn_cast<ExprWithCleanups>(E))
+      E = C->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = B->getSubExpr();
+    else
+      return E;
+  }
+  return E;
+}
+
+/// A long-lived array of slots: a data member or a variable with static
+/// storage whose type has an element type.
+const ValueDecl *slotArrayDecl(const Expr *Base, const ASTContext &Ctx) {
+  const ValueDecl *D = namedContainerDecl(Base);
+  if (!D || elementTypeOf(D->getType(), Ctx).isNull())
+    return nullptr;
+  if (isa<FieldDecl>(D))
+    return D;
+  if (const auto *Var = dyn_cast<VarDecl>(D); Var && Var->hasGlobalStorage())
+    return D;
+  return nullptr;
+}
+
+/// The integer a subscript is indexed by: `n`, `n++`, `--n`, `n - 1`.
+const ValueDecl *indexDecl(const Expr *Index) {
+  for (unsigned Depth = 0; Index && Depth < 4; ++Depth) {
+    Index = strip(Index);
+    if (const auto *UO = dyn_cast<UnaryOperator>(Index);
+        UO && UO->isIncrementDecrementOp()) {
+      Index = UO->getSubExpr();
+      continue;
+    }
+    if (const auto *BO = dyn_cast<BinaryOperator>(Index);
+        BO && (BO->getOpcode() == BO_Add || BO->getOpcode() == BO_Sub) &&
+        isa<IntegerLiteral>(strip(BO->getRHS()))) {
+      Index = BO->getLHS();
+      continue;
+    }
+    break;
+  }
+  const ValueDecl *D = nullptr;
+  if (const auto *ME = dyn_cast_or_null<MemberExpr>(Index))
+    D = ME->getMemberDecl();
+  else if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(Index))
+    D = DRE->getDecl();
+  if (!D || !D->getType()->isIntegerType())
+    return nullptr;
+  if (isa<FieldDecl>(D))
+    return D;
+  if (const auto *Var = dyn_cast<VarDecl>(D); Var && Var->hasGlobalStorage())
+    return D;
+  return nullptr;
+}
+
+/// The array and index of `a[i]`, for the built-in and overloaded forms.
+std::pair<const Expr *, const Expr *> subscriptParts(const Expr *E) {
+  E = strip(E);
+  if (const auto *ASE = dyn_cast_or_null<ArraySubscriptExpr>(E))
+    return {ASE->getBase(), ASE->getIdx()};
+  if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(E);
+      Op && Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2)
+    return {Op->getArg(0), Op->getArg(1)};
+  return {nullptr, nullptr};
+}
+
+bool isSubscriptOf(const Expr *E, const ValueDecl *Array) {
+  auto [Base, Index] = subscriptParts(E);
+  return Base && namedContainerDecl(Base) == Array;
+}
+
+/// The left-hand side when \p E is an assignment.
+const Expr *assignedTo(const Expr *E, const Expr **Source = nullptr) {
+  E = strip(E);
+  if (const auto *BO = dyn_cast_or_null<BinaryOperator>(E);
+      BO && BO->getOpcode() == BO_Assign) {
+    if (Source)
+      *Source = BO->getRHS();
+    return BO->getLHS();
+  }
+  if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(E);
+      Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
+    if (Source)
+      *Source = Op->getArg(1);
+    return Op->getArg(0);
+  }
+  return nullptr;
+}
+
+/// True when \p E is the target of an assignment.
+bool isAssignedTo(const Expr *E, ASTContext &Ctx) {
+  const Expr *Current = E;
+  for (unsigned Depth = 0; Depth < 4; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(*Current);
+    if (Parents.empty())
+      return false;
+    const auto *Parent = Parents[0].get<Expr>();
+    if (!Parent)
+      return false;
+    if (const Expr *Target = assignedTo(Parent))
+      return strip(Target) == strip(E);
+    if (!isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr>(Parent))
+      return false;
+    Current = Parent;
+  }
+  return false;
+}
+
+/// An empty value: nullptr, 0, {}, T(), a value-initialisation.
+bool isEmptyValue(const Expr *E) {
+  E = strip(E);
+  if (!E)
+    return false;
+  if (isa<CXXNullPtrLiteralExpr, GNUNullExpr, CXXScalarValueInitExpr,
+          ImplicitValueInitExpr>(E))
+    return true;
+  if (const auto *Lit = dyn_cast<IntegerLiteral>(E))
+    return Lit->getValue().isZero();
+  if (const auto *List = dyn_cast<InitListExpr>(E))
+    return List->getNumInits() == 0;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+    if (Construct->getNumArgs() == 0)
+      return true;
+    if (Construct->getNumArgs() == 1)
+      return isEmptyValue(Construct->getArg(0));
+  }
+  if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
+    return isEmptyValue(Cast->getSubExpr());
+  return false;
+}
+
+bool mentionsDecl(const Stmt *S, const ValueDecl *D) {
+  if (!S)
+    return false;
+  if (const auto *E = dyn_cast<Expr>(S))
+    if (namedContainerDecl(E) == D)
+      return true;
+  for (const Stmt *Child : S->children())
+    if (mentionsDecl(Child, D))
+      return true;
+  return false;
+}
+
+/// True when \p Body (or a member function it calls, one level down) resets
+/// a slot of \p Array: assigns it an empty value, resets, releases or
+/// destroys it, fills or destroys a range of it, or moves a smart pointer
+/// out of it.
+bool resetsSlots(const Stmt *Body, const ValueDecl *Array,
+                 const SlotContents &Slot, unsigned Depth = 0) {
+  if (!Body)
+    return false;
+  if (const auto *E = dyn_cast<Expr>(Body)) {
+    const Expr *Source = nullptr;
+    if (const Expr *Target = assignedTo(E, &Source))
+      if (isSubscriptOf(Target, Array) && isEmptyValue(Source))
+        return true;
+  }
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Body)) {
+    const CXXMethodDecl *MD = Call->getMethodDecl();
+    if (MD && isSubscriptOf(Call->getImplicitObjectArgument(), Array) &&
+        (isa<CXXDestructorDecl>(MD) ||
+         (MD->getIdentifier() &&
+          llvm::is_contained({"reset", "release", "clear"}, MD->getName()))))
+      return true;
+    // A member function of the same class that resets the slots itself.
+    const FunctionDecl *Def = nullptr;
+    if (MD && Depth < 1 && isa<FieldDecl>(Array) && MD->hasBody(Def) && Def &&
+        isa<CXXThisExpr>(Call->getImplicitObjectArgument()->IgnoreParenImpCasts()) &&
+        resetsSlots(Def->getBody(), Array, Slot, Depth + 1))
+      return true;
+  } else if (const auto *Call = dyn_cast<CallExpr>(Body)) {
+    const FunctionDecl *FD = Call->getDirectCallee();
+    if (FD && FD->getIdentifier() && FD->isInStdNamespace()) {
+      StringRef Name = FD->getName();
+      bool RangeReset = llvm::is_contained(
+          {"fill", "fill_n", "destroy", "destroy_n", "destroy_at", "exchange"},
+          Name);
+      if (RangeReset && llvm::any_of(Call->arguments(), [&](const Expr *A) {
+            return mentionsDecl(A, Array);
+          }))
+        return true;
+      if (Name == "move" && Slot.HasReset && Call->getNumArgs() == 1 &&
+          isSubscriptOf(Call->getArg(0), Array))
+        return true;
+    }
+  }
+  for (const Stmt *Child : Body->children())
+    if (resetsSlots(Child, Array, Slot, Depth))
+      return true;
+  return false;
+}
+
+enum class MoveKind { None, Single, Bulk, Advance };
+
+/// How \p Site moves its index: back by one, back by several, or forward
+/// around a ring (`(i + 1) % N`, `(i + 1) & Mask`).
+MoveKind moveKind(const Expr *Site, std::string *NewEnd, const ASTContext &Ctx) {
+  if (const auto *UO = dyn_cast<UnaryOperator>(Site))
+    return UO->isDecrementOp() ? MoveKind::Single : MoveKind::None;
+  const auto *BO = dyn_cast<BinaryOperator>(Site);
+  if (!BO)
+    return MoveKind::None;
+  std::string Target = spelling(BO->getLHS(), Ctx);
+  std::string Value = spelling(BO->getRHS(), Ctx);
+  if (BO->getOpcode() == BO_SubAssign) {
+    if (NewEnd)
+      *NewEnd = Target + " - (" + Value + ")";
+    return MoveKind::Bulk;
+  }
+  if (BO->getOpcode() != BO_Assign)
+    return MoveKind::None;
+  const Expr *RHS = strip(BO->getRHS());
+  const ValueDecl *Index = indexDecl(BO->getLHS());
+  Expr::EvalResult R;
+  if (!RHS->isValueDependent() && RHS->EvaluateAsInt(R, Ctx)) {
+    if (!R.Val.getInt().isZero())
+      return MoveKind::None;
+    if (NewEnd)
+      *NewEnd = "0";
+    return MoveKind::Bulk;
+  }
+  if (!mentionsDecl(RHS, Index))
+    return MoveKind::None;
+  if (const auto *Op = dyn_cast<BinaryOperator>(RHS)) {
+    if (Op->getOpcode() == BO_Sub) {
+      if (NewEnd)
+        *NewEnd = Value;
+      return MoveKind::Bulk;
+    }
+    if (Op->getOpcode() == BO_Rem || Op->getOpcode() == BO_And)
+      return MoveKind::Advance;
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(RHS))
+    if (const FunctionDecl *FD = Call->getDirectCallee();
+        FD && FD->getIdentifier() && FD->getName() == "min" &&
+        FD->isInStdNamespace()) {
+      if (NewEnd)
+        *NewEnd = Value;
+      return MoveKind::Bulk;
+    }
+  return MoveKind::None;
+}
+
+/// The statement that holds \p E as its whole expression, if in a block.
+const CompoundStmt *blockOf(const Expr *E, ASTContext &Ctx) {
+  DynTypedNodeList Parents = Ctx.getParents(*E);
+  if (Parents.empty())
+    return nullptr;
+  if (const auto *Cleanups = Parents[0].get<ExprWithCleanups>())
+    Parents = Ctx.getParents(*Cleanups);
+  return Parents.empty() ? nullptr : Parents[0].get<CompoundStmt>();
+}
+
+std::string severityPhrase(const SlotContents &Slot, QualType Element,
+                           bool Plural, const ASTContext &Ctx) {
+  std::string Type =
+      "'" + Element.getAsString(Ctx.getPrintingPolicy()) + "'";
+  std::string Held = Plural ? "the " + Type + " objects left there"
+                            : "the " + Type + " left there";
+  switch (Slot.Ownership) {
+  case SlotOwnership::Owning:
+    return Plural ? Held + " keep what they own alive"
+                  : Held + " keeps " + Slot.KeptAlive + " alive";
+  case SlotOwnership::RawPointer:
+    return (Plural ? "stale " : "a stale ") + Type +
+           (Plural ? " values survive" : " survives") + " past the logical end";
+  case SlotOwnership::WeakPointer:
+    return Held + (Plural ? " keep" : " keeps") +
+           " their control block allocated";
+  case SlotOwnership::Plain:
+    return Held + (Plural ? " are" : " is") + " kept past the logical end";
+  }
+  return Held;
+}
+
+/// `= nullptr`, `.reset()` or `= {}`, whichever empties this slot type; ""
+/// when no assignment-style reset is right (a string's `= {}` keeps its
+/// buffer).
+std::string resetSuffix(const SlotContents &Slot) {
+  if (Slot.HasReset)
+    return ".reset()";
+  if (Slot.NullAssignable)
+    return " = nullptr";
+  if (Slot.BraceResettable || Slot.Ownership == SlotOwnership::Plain)
+    return " = {}";
+  return "";
+}
+
+constexpr llvm::StringLiteral RemoveFamily[] = {
+    "remove", "remove_if", "unique", "partition", "stable_partition"};
+
+} // namespace
+
+RetainedPastEndCheck::RetainedPastEndCheck(StringRef Name,
+                                           ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context), Shared(SharedOptions::read(Options)),
+      Mode(Options.get("Mode", ReportMode::Risky)),
+      ReportStalePointers(
+          readBoolOption(*this, Options, "ReportStalePointers", true)),
+      ReportPlainValues(
+          readBoolOption(*this, Options, "ReportPlainValues", false)),
+      Model(Shared.containerModel()) {
+  for (const std::string &Problem : Shared.validate())
+    configurationDiag("%0 (check '%1')") << Problem << Name;
+}
+
+void RetainedPastEndCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Shared.store(Options, Opts);
+  Options.store(Opts, "Mode", Mode);
+  storeBoolOption(Options, Opts, "ReportStalePointers", ReportStalePointers);
+  storeBoolOption(Options, Opts, "ReportPlainValues", ReportPlainValues);
+}
+
+void RetainedPastEndCheck::onStartOfTranslationUnit() {
+  WrittenAt.clear();
+  ReadAt.clear();
+  Reported.clear();
+  Moves.clear();
+  RemoveCalls.clear();
+  Context = nullptr;
+}
+
+void RetainedPastEndCheck::registerMatchers(MatchFinder *Finder) {
+  auto User = unless(isExpansionInSystemHeader());
+  Finder->addMatcher(arraySubscriptExpr(User).bind("subscript"), this);
+  Finder->addMatcher(
+      cxxOperatorCallExpr(hasOverloadedOperatorName("[]"), User).bind("subscript"),
+      this);
+  auto Integer = expr(hasType(isInteger()));
+  Finder->addMatcher(
+      unaryOperator(hasOperatorName("--"), hasUnaryOperand(Integer), User)
+          .bind("move"),
+      this);
+  Finder->addMatcher(binaryOperator(hasAnyOperatorName("=", "-="),
+                                    hasLHS(Integer), User)
+                         .bind("move"),
+                     this);
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(hasAnyName(
+                   "::std::remove", "::std::remove_if", "::std::unique",
+                   "::std::partition", "::std::stable_partition"))),
+               User)
+          .bind("remove"),
+      this);
+  Finder->addMatcher(
+      cxxOperatorCallExpr(
+          callee(cxxMethodDecl(ofClass(cxxRecordDecl(hasAnyName(
+              "::std::ranges::__remove_fn", "::std::ranges::__remove_if_fn",
+              "::std::ranges::__unique_fn", "::std::ranges::__partition_fn",
+              "::std::ranges::__stable_partition_fn"))))),
+          User)
+          .bind("remove"),
+      this);
+}
+
+void RetainedPastEndCheck::check(const MatchFinder::MatchResult &Result) {
+  Context = Result.Context;
+  ASTContext &Ctx = *Result.Context;
+  if (const auto *Subscript = Result.Nodes.getNodeAs<Expr>("subscript")) {
+    auto [Base, Index] = subscriptParts(Subscript);
+    const ValueDecl *Array = Base ? slotArrayDecl(Base, Ctx) : nullptr;
+    const ValueDecl *N = Index ? indexDecl(Index) : nullptr;
+    if (!Array || !N)
+      return;
+    (isAssignedTo(Subscript, Ctx) ? WrittenAt : ReadAt)[N].insert(Array);
+    return;
+  }
+  if (const auto *Move = Result.Nodes.getNodeAs<Expr>("move")) {
+    const Expr *Operand = isa<UnaryOperator>(Move)
+                              ? cast<UnaryOperator>(Move)->getSubExpr()
+                              : cast<BinaryOperator>(Move)->getLHS();
+    Operand = strip(Operand);
+    // Only the index of this object or a global: `other.count_ = 0` in a
+    // move constructor empties another object.
+    if (const auto *ME = dyn_cast<MemberExpr>(Operand);
+        ME && !isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+      return;
+    if (const ValueDecl *N = indexDecl(Operand); N && strip(Operand) == Operand)
+      Moves.push_back({Move, N});
+    return;
+  }
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("remove"))
+    RemoveCalls.push_back(Call);
+}
+
+bool RetainedPastEndCheck::reportable(const SlotContents &Slot) const {
+  switch (Slot.Ownership) {
+  case SlotOwnership::Owning:
+    return true;
+  case SlotOwnership::RawPointer:
+    return ReportStalePointers;
+  case SlotOwnership::WeakPointer:
+    return Mode == ReportMode::Audit;
+  case SlotOwnership::Plain:
+    return ReportPlainValues;
+  }
+  return false;
+}
+
+void RetainedPastEndCheck::onEndOfTranslationUnit() {
+  if (!Context || Context->getDiagnostics().hasUncompilableErrorOccurred())
+    return;
+  for (const IndexMove &Move : Moves)
+    diagnoseMove(Move, *Context);
+  for (const CallExpr *Call : RemoveCalls)
+    diagnoseRemove(Call, *Context);
+}
+
+void RetainedPastEndCheck::diagnoseMove(const IndexMove &Move,
+                                        ASTContext &Ctx) {
+  const FunctionDecl *Function = enclosingFunction(Move.Site, Ctx);
+  if (!Function || !Function->getBody() || Function->isDependentContext() ||
+      isa<CXXConstructorDecl, CXXDestructorDecl>(Function))
+    return;
+  std::string NewEnd;
+  MoveKind Kind = moveKind(Move.Site, &NewEnd, Ctx);
+  if (Kind == MoveKind::None)
+    return;
+
+  // The arrays this index is the logical end of: written at it
+  // (`items_[count_++] = p`). A ring's head is read at, and the ring is
+  // written elsewhere.
+  llvm::SmallVector<const ValueDecl *, 2> Arrays;
+  if (Kind == MoveKind::Advance) {
+    auto Read = ReadAt.find(Move.Index);
+    if (Read == ReadAt.end())
+      return;
+    for (const ValueDecl *Array : Read->second)
+      if (llvm::any_of(WrittenAt, [&](const auto &Entry) {
+            return Entry.first != Move.Index && Entry.second.contains(Array);
+          }))
+        Arrays.push_back(Array);
+  } else {
+    auto Written = WrittenAt.find(Move.Index);
+    if (Written == WrittenAt.end())
+      return;
+    Arrays.append(Written->second.begin(), Written->second.end());
+  }
+
+  for (const ValueDecl *Array : Arrays) {
+    // Index and slots belong to the same object or are both globals.
+    const auto *ArrayField = dyn_cast<FieldDecl>(Array);
+    const auto *IndexField = dyn_cast<FieldDecl>(Move.Index);
+    if ((ArrayField == nullptr) != (IndexField == nullptr) ||
+        (ArrayField && ArrayField->getParent() != IndexField->getParent()))
+      continue;
+    QualType Element = elementTypeOf(Array->getType(), Ctx);
+    SlotContents Slot = classifySlot(Element, Ctx, Model);
+    if (!reportable(Slot) || resetsSlots(Function->getBody(), Array, Slot))
+      continue;
+
+    std::string Index = spelling(strip(isa<UnaryOperator>(Move.Site)
+                                           ? cast<UnaryOperator>(Move.Site)->getSubExpr()
+                                           : cast<BinaryOperator>(Move.Site)->getLHS()),
+                                 Ctx);
+    if (Index.empty())
+      Index = Move.Index->getNameAsString();
+    std::string ArrayText = (StringRef(Index).starts_with("this->") ? "this->" : "") +
+                            Array->getNameAsString();
+    std::string Suffix = resetSuffix(Slot);
+    std::string Reset =
+        Kind == MoveKind::Bulk
+            ? "for (decltype(" + Index + ") I = " + NewEnd + "; I < " + Index +
+                  "; ++I) " + ArrayText + "[I]" + Suffix + ";"
+            : ArrayText + "[" + Index + "]" + Suffix + ";";
+    if (Suffix.empty())
+      Reset = Kind == MoveKind::Bulk
+                  ? "std::exchange(" + ArrayText + "[I], {}) over the vacated range"
+                  : "(void)std::exchange(" + ArrayText + "[" + Index + "], {});";
+
+    // One report per site and array, whatever the instantiations.
+    if (!Reported.insert({Move.Site->getBeginLoc(), Array->getNameAsString()})
+             .second)
+      continue;
+    const CompoundStmt *Block = blockOf(Move.Site, Ctx);
+    // In a template the reset would be written once for every element type.
+    const bool InTemplate = Function->getTemplateInstantiationPattern();
+    bool CanFix = Block && !Suffix.empty() && !InTemplate &&
+                  !touchesMacro(Move.Site->getSourceRange());
+    std::string What = spelling(Move.Site, Ctx);
+    if (What.empty()) // From a macro: name the move by what it does.
+      What = isa<UnaryOperator>(Move.Site) ? "--" + Index : Index + " = ...";
+    SourceLocation Loc = Move.Site->getBeginLoc();
+    {
+      DiagnosticBuilder Diag =
+          Kind == MoveKind::Advance
+              ? diag(Loc, "'%0' advances past a slot of '%1' without resetting "
+                          "it: %2; reset it with '%3' before advancing")
+              : diag(Loc, Kind == MoveKind::Single
+                              ? "'%0' moves the logical end of '%1' back "
+                                "without resetting the vacated slot: %2; reset "
+                                "it with '%3'"
+                              : "'%0' moves the logical end of '%1' back "
+                                "without resetting the vacated slots: %2; "
+                                "reset them first with '%3'");
+      Diag << What << Array->getName()
+           << severityPhrase(Slot, Element, Kind == MoveKind::Bulk, Ctx)
+           << Reset;
+      if (CanFix) {
+        if (Kind == MoveKind::Single) {
+          SourceLocation After = Lexer::findLocationAfterToken(
+              Move.Site->getEndLoc(), tok::semi, Ctx.getSourceManager(),
+              Ctx.getLangOpts(), false);
+          if (After.isValid())
+            Diag << FixItHint::CreateInsertion(After, " " + Reset);
+        } else {
+          Diag << FixItHint::CreateInsertion(Loc, Reset + " ");
+        }
+      }
+    }
+    if (!CanFix)
+      noteNoFix(*this, Loc,
+                Suffix.empty()  ? "a container or string slot needs its own release"
+                : InTemplate    ? "the reset would depend on the template's "
+                                  "element type"
+                : touchesMacro(Move.Site->getSourceRange())
+                    ? "the move comes from a macro"
+                    : "the move is not a statement of its own in a block");
+  }
+}
+
+void RetainedPastEndCheck::diagnoseRemove(const CallExpr *Call,
+                                          ASTContext &Ctx) {
+  const FunctionDecl *Function = enclosingFunction(Call, Ctx);
+  if (!Function || !Function->getBody() || Function->isDependentContext() ||
+      Call->getNumArgs() == 0)
+    return;
+  // The container: `v` of `std::remove_if(v.begin(), ...)`, or the range.
+  const Expr *First = strip(Call->getArg(0));
+  if (isa<CXXOperatorCallExpr>(Call))
+    First = strip(Call->getArg(1));
+  const Expr *Container = First;
+  if (const auto *Begin = dyn_cast<CXXMemberCallExpr>(First))
+    Container = calledObject(Begin);
+  else if (const auto *Begin = dyn_cast<CallExpr>(First);
+           Begin && Begin->getNumArgs() == 1)
+    Container = strip(Begin->getArg(0));
+  const ValueDecl *Array = slotArrayDecl(Container, Ctx);
+  if (!Array)
+    return;
+  QualType Element = elementTypeOf(Array->getType(), Ctx);
+  SlotContents Slot = classifySlot(Element, Ctx, Model);
+  if (!reportable(Slot) || resetsSlots(Function->getBody(), Array, Slot))
+    return;
+
+  // Where the result goes: into an erase (fine), or kept as a logical end in
+  // a member or global, directly or through a local.
+  const VarDecl *Local = nullptr;
+  bool Stored = false;
+  const Stmt *Current = Call;
+  for (unsigned Depth = 0; Depth < 8 && !Stored; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(*Current);
+    if (Parents.empty())
+      break;
+    if (const auto *Var = Parents[0].get<VarDecl>()) {
+      Local = Var;
+      break;
+    }
+    const auto *Parent = Parents[0].get<Expr>();
+    if (!Parent)
+      break;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Parent))
+      if (const CXXMethodDecl *MD = Member->getMethodDecl();
+          MD && MD->getIdentifier() && MD->getName() == "erase")
+        return;
+    if (const Expr *Target = assignedTo(Parent))
+      Stored = slotArrayDecl(Target, Ctx) || indexDecl(Target) ||
+               isa_and_nonnull<FieldDecl>(namedContainerDecl(Target));
+    Current = Parent;
+  }
+  if (Local) {
+    bool Erased = false;
+    std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
+      if (!S)
+        return;
+      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S))
+        if (const CXXMethodDecl *MD = Member->getMethodDecl();
+            MD && MD->getIdentifier() && MD->getName() == "erase" &&
+            llvm::any_of(Member->arguments(),
+                         [&](const Expr *A) { return mentionsDecl(A, Local); }))
+          Erased = true;
+      if (const auto *E = dyn_cast<Expr>(S)) {
+        const Expr *Source = nullptr;
+        if (const Expr *Target = assignedTo(E, &Source))
+          if (mentionsDecl(Source, Local) &&
+              isa_and_nonnull<FieldDecl>(namedContainerDecl(Target)))
+            Stored = true;
+      }
+      for (const Stmt *Child : S->children())
+        Visit(Child);
+    };
+    Visit(Function->getBody());
+    if (Erased)
+      return;
+  }
+  if (!Stored)
+    return;
+
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  std::string Algorithm =
+      isa<CXXOperatorCallExpr>(Call)
+          ? "std::ranges algorithm"
+          : "std::" + (Callee ? Callee->getNameAsString() : std::string("remove"));
+  std::string Object = spelling(Container, Ctx);
+  if (Object.empty())
+    Object = Array->getNameAsString();
+  diag(Call->getBeginLoc(),
+       "the result of '%0' is kept as the logical end of '%1' but the tail "
+       "past it is never erased: %2; erase it with '%1.erase(<new end>, "
+       "%1.end())'")
+      << Algorithm << Object << severityPhrase(Slot, Element, true, Ctx);
+}
+
+} // namespace clang::tidy::highwater

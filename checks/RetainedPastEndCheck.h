@@ -1,0 +1,63 @@
+//===--- RetainedPastEndCheck.h - highwater-retained-past-end -------------===//
+
+#ifndef HIGHWATER_CHECKS_RETAINEDPASTENDCHECK_H
+#define HIGHWATER_CHECKS_RETAINEDPASTENDCHECK_H
+
+#include "HighwaterOptions.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SetVector.h"
+#include <set>
+
+namespace clang::tidy::highwater {
+
+/// Finds arrays and vectors of pointers or owning objects whose logical end,
+/// kept by the code in an integer, moves back while the vacated slots keep
+/// what they held: the objects stay alive (or a stale pointer survives).
+///
+/// For the user-facing documentation see:
+/// docs/checks/highwater-retained-past-end.md
+class RetainedPastEndCheck : public ClangTidyCheck {
+public:
+  RetainedPastEndCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus11;
+  }
+
+private:
+  /// A statement that moves an index: `--n`, `n -= k`, `n = 0`,
+  /// `head = (head + 1) % N`.
+  struct IndexMove {
+    const Expr *Site;
+    const ValueDecl *Index;
+  };
+  void diagnoseMove(const IndexMove &Move, ASTContext &Ctx);
+  void diagnoseRemove(const CallExpr *Call, ASTContext &Ctx);
+  bool reportable(const struct SlotContents &Slot) const;
+
+  const SharedOptions Shared;
+  const ReportMode Mode;
+  const bool ReportStalePointers;
+  const bool ReportPlainValues;
+  const ContainerModel Model;
+
+  /// Index -> the slot arrays written at that index (`items_[count_++] = p`).
+  llvm::DenseMap<const ValueDecl *, llvm::SmallSetVector<const ValueDecl *, 2>>
+      WrittenAt;
+  /// Index -> the slot arrays read at that index.
+  llvm::DenseMap<const ValueDecl *, llvm::SmallSetVector<const ValueDecl *, 2>>
+      ReadAt;
+  std::vector<IndexMove> Moves;
+  std::set<std::pair<SourceLocation, std::string>> Reported;
+  std::vector<const CallExpr *> RemoveCalls;
+  ASTContext *Context = nullptr;
+};
+
+} // namespace clang::tidy::highwater
+
+#endif
