@@ -617,15 +617,23 @@ void RetainedPastEndCheck::diagnoseRemove(const CallExpr *Call,
   if (!Stored)
     return;
 
-  const FunctionDecl *Callee = Call->getDirectCallee();
-  std::string Algorithm =
-      isa<CXXOperatorCallExpr>(Call)
-          ? "std::ranges algorithm"
-          : "std::" + (Callee ? Callee->getNameAsString() : std::string("remove"));
+  // std::ranges algorithms are function objects named __remove_if_fn & co.
+  std::string Algorithm = "std::remove";
+  SourceLocation Loc = Call->getBeginLoc();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+    const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
+    StringRef Object = MD ? MD->getParent()->getName() : "";
+    Object.consume_front("__");
+    Object.consume_back("_fn");
+    Algorithm = ("std::ranges::" + Object).str();
+    Loc = Op->getArg(0)->getBeginLoc();
+  } else if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+    Algorithm = "std::" + Callee->getNameAsString();
+  }
   std::string Object = spelling(Container, Ctx);
   if (Object.empty())
     Object = Array->getNameAsString();
-  diag(Call->getBeginLoc(),
+  diag(Loc,
        "the result of '%0' is kept as the logical end of '%1' but the tail "
        "past it is never erased: %2; erase it with '%1.erase(<new end>, "
        "%1.end())'")

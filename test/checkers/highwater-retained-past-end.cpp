@@ -234,6 +234,13 @@ public:
     // CHECK-MESSAGES: :[[@LINE-2]]:15: warning: the result of 'std::partition' is kept as the logical end of 'Items'
     // CHECK-MESSAGES-AUDIT: :[[@LINE-3]]:15: warning: the result of 'std::partition' is kept as the logical end of 'Items'
   }
+  void pruneRanges() {
+    auto Tail = std::ranges::remove_if(
+        Items, [](const std::shared_ptr<Session> &S) { return !S; });
+    // CHECK-MESSAGES: :[[@LINE-2]]:17: warning: the result of 'std::ranges::remove_if' is kept as the logical end of 'Items'
+    // CHECK-MESSAGES-AUDIT: :[[@LINE-3]]:17: warning: the result of 'std::ranges::remove_if' is kept as the logical end of 'Items'
+    LiveCount = Tail.begin() - Items.begin();
+  }
   void pruneErased() {
     Items.erase(std::remove_if(Items.begin(), Items.end(),
                                [](const std::shared_ptr<Session> &S) { return !S; }),
