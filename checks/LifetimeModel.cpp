@@ -76,11 +76,40 @@ const Expr *containerObject(const Expr *E) {
   return E;
 }
 
+/// `this`, however it is spelled: implicit, `this->`, `(*this).`.
+static bool isThis(const Expr *E) {
+  return E && isa<CXXThisExpr>(containerObject(E));
+}
+
 bool isSameContainer(const Expr *A, const Expr *B, const ASTContext &Ctx) {
   if (!A || !B)
     return false;
   A = containerObject(A);
   B = containerObject(B);
+  // Member accesses compare by member and object, so that `m_`, `this->m_`
+  // and `(*this).m_` are one container.
+  const auto *MA = dyn_cast<MemberExpr>(A);
+  const auto *MB = dyn_cast<MemberExpr>(B);
+  if (MA && MB) {
+    if (MA->getMemberDecl()->getCanonicalDecl() !=
+        MB->getMemberDecl()->getCanonicalDecl())
+      return false;
+    if (isThis(MA->getBase()) || isThis(MB->getBase()))
+      return isThis(MA->getBase()) && isThis(MB->getBase());
+    return isSameContainer(MA->getBase(), MB->getBase(), Ctx);
+  }
+  if (MA || MB) {
+    // A static data member may be named either way.
+    const ValueDecl *DA = MA ? MA->getMemberDecl() : nullptr;
+    const ValueDecl *DB = MB ? MB->getMemberDecl() : nullptr;
+    if (const auto *R = dyn_cast<DeclRefExpr>(MA ? B : A))
+      (MA ? DB : DA) = R->getDecl();
+    return DA && DB && isa<VarDecl>(DA) &&
+           DA->getCanonicalDecl() == DB->getCanonicalDecl();
+  }
+  if (const auto *RA = dyn_cast<DeclRefExpr>(A))
+    if (const auto *RB = dyn_cast<DeclRefExpr>(B))
+      return RA->getDecl()->getCanonicalDecl() == RB->getDecl()->getCanonicalDecl();
   llvm::FoldingSetNodeID IdA, IdB;
   A->Profile(IdA, Ctx, /*Canonical=*/true);
   B->Profile(IdB, Ctx, /*Canonical=*/true);
@@ -91,25 +120,48 @@ static bool isLoop(const Stmt *S) {
   return isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
 }
 
+/// True when each iteration of \p Loop gets a fresh \p Var: declared in its
+/// body, or as its condition or range variable. A for-init variable lives
+/// across the iterations.
+static bool isDeclaredPerIteration(const VarDecl *Var, const Stmt *Loop,
+                                   const SourceManager &SM) {
+  const Stmt *Body = nullptr;
+  if (const auto *For = dyn_cast<ForStmt>(Loop)) {
+    if (For->getConditionVariable() == Var)
+      return true;
+    Body = For->getBody();
+  } else if (const auto *While = dyn_cast<WhileStmt>(Loop)) {
+    if (While->getConditionVariable() == Var)
+      return true;
+    Body = While->getBody();
+  } else if (const auto *Do = dyn_cast<DoStmt>(Loop)) {
+    Body = Do->getBody();
+  } else if (const auto *Range = dyn_cast<CXXForRangeStmt>(Loop)) {
+    if (Range->getLoopVariable() == Var)
+      return true;
+    Body = Range->getBody();
+  }
+  if (!Body)
+    return false;
+  SourceRange R = Body->getSourceRange();
+  SourceLocation DeclLoc = Var->getLocation();
+  return !SM.isBeforeInTranslationUnit(DeclLoc, R.getBegin()) &&
+         !SM.isBeforeInTranslationUnit(R.getEnd(), DeclLoc);
+}
+
 /// True when some loop between \p Site and the function body does not contain
 /// \p Var's declaration: the variable lives across that loop's iterations.
 static bool isEmptiedInLoopOutsideDeclaration(const VarDecl *Var,
                                               const Stmt *Site,
                                               ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
-  SourceLocation DeclLoc = Var->getLocation();
   DynTypedNodeList Parents = Ctx.getParents(*Site);
   for (unsigned Depth = 0; !Parents.empty() && Depth < 256; ++Depth) {
     const Stmt *Parent = Parents[0].get<Stmt>();
     if (!Parent)
       return false; // Reached the function (or a lambda's) declaration.
-    if (isLoop(Parent)) {
-      SourceRange R = Parent->getSourceRange();
-      bool DeclaredInside = !SM.isBeforeInTranslationUnit(DeclLoc, R.getBegin()) &&
-                            !SM.isBeforeInTranslationUnit(R.getEnd(), DeclLoc);
-      if (!DeclaredInside)
-        return true;
-    }
+    if (isLoop(Parent) && !isDeclaredPerIteration(Var, Parent, SM))
+      return true;
     Parents = Ctx.getParents(*Parent);
   }
   return false;
@@ -141,7 +193,7 @@ static std::optional<Lifetime> classifyExpr(const Expr *E, const Stmt *Site,
     L.Owner = dyn_cast<CXXRecordDecl>(Field->getParent());
     L.ThroughAlias = Field->getType()->isReferenceType();
     const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
-    if (isa<CXXThisExpr>(Base))
+    if (isThis(Base))
       return L;
     if (ME->isArrow() || Base->getType()->isPointerType()) {
       // A member of an object reached through a pointer lives elsewhere.

@@ -5,6 +5,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::highwater {
@@ -54,8 +55,20 @@ static bool isFreshContainer(const Expr *E) {
                      [](const Expr *A) { return isa<CXXDefaultArgExpr>(A); }))
       return true;
     // A move or copy construction from a fresh container.
-    if (Construct->getNumArgs() == 1)
-      return isFreshContainer(Construct->getArg(0));
+    if (Construct->getNumArgs() == 1) {
+      if (isFreshContainer(Construct->getArg(0)))
+        return true;
+      // T(x.get_allocator()), T(&resource): empty, with the same allocator.
+      QualType Arg = Construct->getArg(0)->getType().getNonReferenceType();
+      if (Arg->isPointerType())
+        Arg = Arg->getPointeeType();
+      const auto *ArgRecord = Arg->getAsCXXRecordDecl();
+      if (ArgRecord && ArgRecord->getIdentifier() &&
+          ArgRecord != Construct->getType()->getAsCXXRecordDecl()) {
+        StringRef Name = ArgRecord->getName();
+        return Name.contains("allocator") || Name.contains("memory_resource");
+      }
+    }
     return false;
   }
   if (const auto *List = dyn_cast<InitListExpr>(E))
@@ -207,6 +220,20 @@ bool managesCapacity(const Stmt *Body, const Expr *Container,
   return false;
 }
 
+/// The loop or switch a break leaves.
+static const Stmt *breakTarget(const BreakStmt *Break, ASTContext &Ctx) {
+  DynTypedNodeList Parents = Ctx.getParents(*Break);
+  for (unsigned Depth = 0; !Parents.empty() && Depth < 256; ++Depth) {
+    const Stmt *Parent = Parents[0].get<Stmt>();
+    if (!Parent)
+      return nullptr;
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, SwitchStmt>(Parent))
+      return Parent;
+    Parents = Ctx.getParents(*Parent);
+  }
+  return nullptr;
+}
+
 ReleaseAnalysis::FunctionCFG *ReleaseAnalysis::get(const FunctionDecl *Function,
                                                    ASTContext &Ctx) {
   std::unique_ptr<FunctionCFG> &Slot = Cache[Function];
@@ -283,13 +310,19 @@ bool ReleaseAnalysis::everyPathAfterReaches(
   llvm::SmallVector<const CFGBlock *, 16> Work;
   llvm::DenseSet<const CFGBlock *> Visited;
   if (SiteBlock->getTerminatorStmt() == Site) {
-    // A loop: follow its exit edge only.
-    if (SiteBlock->succ_size() < 2)
+    // A loop: follow its exit edges only, the condition's and each break's.
+    if (SiteBlock->succ_size() >= 2)
+      if (const CFGBlock *Exit = (SiteBlock->succ_begin() + 1)->getReachableBlock())
+        Work.push_back(Exit);
+    for (const CFGBlock *Block : *F->Graph)
+      if (const auto *Break =
+              dyn_cast_or_null<BreakStmt>(Block->getTerminatorStmt()))
+        if (breakTarget(Break, Ctx) == Site)
+          for (const CFGBlock::AdjacentBlock &Succ : Block->succs())
+            if (const CFGBlock *B = Succ.getReachableBlock())
+              Work.push_back(B);
+    if (Work.empty())
       return false;
-    CFGBlock::AdjacentBlock Exit = *(SiteBlock->succ_begin() + 1);
-    if (!Exit.getReachableBlock())
-      return false;
-    Work.push_back(Exit.getReachableBlock());
   } else {
     if (ScanBlock(SiteBlock, /*StartAfterSite=*/true) == Scan::Released)
       return true;

@@ -23,6 +23,7 @@ struct Cache {
 
   void explicitThis() { this->m_.clear(); }
   void implicitThis() { m_.clear(); }
+  void derefThis() { (*this).m_.clear(); }
   void otherObject(Cache &other) { other.m_.clear(); }
   void throughPointer(Cache *p) { p->m_.clear(); }
   void staticMember() { s_.clear(); }
@@ -142,6 +143,13 @@ TEST_F(LifetimeTest, ThisMember) {
     EXPECT_FALSE(L->ThroughAlias);
     EXPECT_EQ(L->describe(), "a data member of 'Cache'");
   }
+}
+
+TEST_F(LifetimeTest, MemberThroughDereferencedThis) {
+  auto L = lifetimeIn("derefThis");
+  ASSERT_TRUE(L) << "(*this).m_ classified as short-lived";
+  EXPECT_EQ(L->Kind, LifetimeKind::Member);
+  EXPECT_EQ(L->Decl, field("m_"));
 }
 
 TEST_F(LifetimeTest, MemberOfAnotherObject) {

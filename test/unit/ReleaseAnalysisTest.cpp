@@ -41,6 +41,8 @@ struct S {
   void assignFresh() { v.clear(); v = std::vector<int>(); }
   void assignFreshBraced() { v.clear(); v = std::vector<int>{}; }
   void assignMovedLocal() { v.clear(); std::vector<int> tmp; v = std::move(tmp); }
+  void assignFreshWithAllocator() { v.clear(); v = std::vector<int>(v.get_allocator()); }
+  void swapFreshWithAllocator() { v.clear(); std::vector<int>(v.get_allocator()).swap(v); }
   void assignBraces() { v.clear(); v = {}; }
   void assignCopy() { v.clear(); v = other; }
   void assignMovedMember() { v.clear(); v = std::move(other); }
@@ -147,6 +149,13 @@ TEST_F(ReleaseStatementTest, AssignFreshContainer) {
   EXPECT_TRUE(isRelease("assignMovedLocal", "v"));
   EXPECT_TRUE(isRelease("mapAssignFresh", "m"));
   EXPECT_TRUE(isRelease("dequeAssignFresh", "d"));
+}
+
+// The idiom for a container whose allocator must be kept (std::pmr, a
+// stateful allocator): a fresh container built from that allocator alone.
+TEST_F(ReleaseStatementTest, FreshContainerWithTheSameAllocator) {
+  EXPECT_TRUE(isRelease("assignFreshWithAllocator", "v"));
+  EXPECT_TRUE(isRelease("swapFreshWithAllocator", "v"));
 }
 
 TEST_F(ReleaseStatementTest, AssignEmptyBracesKeepsStorage) {
