@@ -23,6 +23,73 @@ const FunctionDecl *enclosingFunction(const Stmt *S, ASTContext &Ctx) {
   return nullptr;
 }
 
+const Expr *ignoreWrappers(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = B->getSubExpr();
+    else if (const auto *C = dyn_cast<ExprWithCleanups>(E))
+      E = C->getSubExpr();
+    else
+      return E;
+  }
+  return E;
+}
+
+const Expr *ignoreCopies(const Expr *E) {
+  while (E) {
+    E = ignoreWrappers(E);
+    const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+    if (!Construct || Construct->getNumArgs() != 1 ||
+        Construct->isListInitialization() ||
+        isa<CXXTemporaryObjectExpr>(Construct))
+      return E;
+    E = Construct->getArg(0);
+  }
+  return E;
+}
+
+bool mentionsDecl(const Stmt *S, const ValueDecl *D) {
+  if (!S || !D)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    if (DRE->getDecl()->getCanonicalDecl() == D->getCanonicalDecl())
+      return true;
+  if (const auto *ME = dyn_cast<MemberExpr>(S))
+    if (ME->getMemberDecl()->getCanonicalDecl() == D->getCanonicalDecl())
+      return true;
+  for (const Stmt *Child : S->children())
+    if (mentionsDecl(Child, D))
+      return true;
+  return false;
+}
+
+const Stmt *statementHolding(const Expr *E, ASTContext &Ctx) {
+  const Stmt *Current = E;
+  for (unsigned Depth = 0; Depth < 4; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(*Current);
+    if (Parents.empty())
+      return nullptr;
+    const Stmt *Parent = Parents[0].get<Stmt>();
+    if (!Parent)
+      return nullptr;
+    if (isa<ExprWithCleanups>(Parent)) {
+      Current = Parent;
+      continue;
+    }
+    return isa<Expr>(Parent) ? nullptr : Parent; // Else its value is used.
+  }
+  return nullptr;
+}
+
+SourceLocation locationAfterSemicolon(const Stmt *S, const ASTContext &Ctx) {
+  return Lexer::findLocationAfterToken(S->getEndLoc(), tok::semi,
+                                       Ctx.getSourceManager(), Ctx.getLangOpts(),
+                                       /*SkipTrailingWhitespaceAndNewLine=*/false);
+}
+
 bool touchesMacro(SourceRange R) {
   return R.isInvalid() || R.getBegin().isMacroID() || R.getEnd().isMacroID();
 }

@@ -13,6 +13,23 @@ namespace clang::tidy::highwater {
 /// inside a lambda.
 const FunctionDecl *enclosingFunction(const Stmt *S, ASTContext &Ctx);
 
+/// \p E without parens, implicit casts and temporary wrappers
+/// (materialisation, binding, cleanups).
+const Expr *ignoreWrappers(const Expr *E);
+
+/// ignoreWrappers(), and also the copies, moves and conversions that pass a
+/// value along (a one-argument, non-list construction).
+const Expr *ignoreCopies(const Expr *E);
+
+/// True when \p S names \p D anywhere (a reference or a member access).
+bool mentionsDecl(const Stmt *S, const ValueDecl *D);
+
+/// The statement whose whole expression \p E is (its value unused), or null.
+const Stmt *statementHolding(const Expr *E, ASTContext &Ctx);
+
+/// The location just after the `;` that ends the statement \p S ends in.
+SourceLocation locationAfterSemicolon(const Stmt *S, const ASTContext &Ctx);
+
 /// The text of \p E as written, or "" when it comes from a macro.
 std::string spelling(const Expr *E, const ASTContext &Ctx);
 

@@ -57,7 +57,7 @@ public:
   RefillFinder(const Expr *Container, ASTContext &Ctx, unsigned Depth,
                llvm::SmallPtrSetImpl<const FunctionDecl *> &Seen)
       : Container(Container), Ctx(Ctx), Depth(Depth), Seen(Seen) {
-    ContainerDecl = declOf(Container);
+    ContainerDecl = namedContainerDecl(Container);
   }
 
   bool Found = false;
@@ -130,15 +130,6 @@ private:
   bool stop() {
     Found = true;
     return false;
-  }
-
-  static const ValueDecl *declOf(const Expr *E) {
-    E = containerObject(E);
-    if (const auto *ME = dyn_cast_or_null<MemberExpr>(E))
-      return ME->getMemberDecl();
-    if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E))
-      return DRE->getDecl();
-    return nullptr;
   }
 
   /// Whether a called function may refill the container: unknown bodies

@@ -55,28 +55,6 @@ LoopParts partsOf(const Stmt *Loop) {
   return P;
 }
 
-/// \p E without parens, implicit casts, temporaries, and the copies,
-/// moves and conversions that pass an iterator or a key along.
-const Expr *ignoreCleanups(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *C = dyn_cast<ExprWithCleanups>(E))
-      E = C->getSubExpr();
-    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
-             Construct && Construct->getNumArgs() == 1 &&
-             !Construct->isListInitialization() &&
-             !isa<CXXTemporaryObjectExpr>(Construct))
-      E = Construct->getArg(0);
-    else
-      return E;
-  }
-  return E;
-}
-
 llvm::SmallVector<const Stmt *, 8> statementsOf(const Stmt *Body) {
   llvm::SmallVector<const Stmt *, 8> Result;
   if (const auto *Compound = dyn_cast_or_null<CompoundStmt>(Body))
@@ -87,20 +65,8 @@ llvm::SmallVector<const Stmt *, 8> statementsOf(const Stmt *Body) {
 }
 
 const VarDecl *referencedVar(const Expr *E) {
-  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(ignoreCleanups(E));
+  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(ignoreCopies(E));
   return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-}
-
-bool mentionsVar(const Stmt *S, const VarDecl *Var) {
-  if (!S || !Var)
-    return false;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
-    if (DRE->getDecl() == Var)
-      return true;
-  for (const Stmt *Child : S->children())
-    if (mentionsVar(Child, Var))
-      return true;
-  return false;
 }
 
 /// True when \p S may change \p Var: ++/--, assignment, or passing it by
@@ -154,7 +120,7 @@ std::optional<RemovalStatement> asRemoval(const Stmt *S) {
   const auto *E = dyn_cast<Expr>(S);
   if (!E)
     return std::nullopt;
-  E = ignoreCleanups(E);
+  E = ignoreCopies(E);
   RemovalStatement R;
   R.Statement = S;
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
@@ -177,10 +143,10 @@ std::optional<RemovalStatement> asRemoval(const Stmt *S) {
   } else {
     return std::nullopt;
   }
-  const Expr *Inner = ignoreCleanups(RHS);
+  const Expr *Inner = ignoreCopies(RHS);
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(Inner))
     if (Construct->getNumArgs() == 1)
-      Inner = ignoreCleanups(Construct->getArg(0));
+      Inner = ignoreCopies(Construct->getArg(0));
   const auto *Call = dyn_cast<CXXMemberCallExpr>(Inner);
   if (!Call || !isSingleElementRemoval(Call))
     return std::nullopt;
@@ -191,10 +157,10 @@ std::optional<RemovalStatement> asRemoval(const Stmt *S) {
 
 /// `it` in `it++` (the argument of `c.erase(it++)`).
 const VarDecl *postIncrementedVar(const Expr *E) {
-  E = ignoreCleanups(E);
+  E = ignoreCopies(E);
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
     if (Construct->getNumArgs() == 1)
-      E = ignoreCleanups(Construct->getArg(0));
+      E = ignoreCopies(Construct->getArg(0));
   if (const auto *UO = dyn_cast<UnaryOperator>(E))
     if (UO->getOpcode() == UO_PostInc)
       return referencedVar(UO->getSubExpr());
@@ -207,11 +173,11 @@ const VarDecl *postIncrementedVar(const Expr *E) {
 /// The container whose emptiness \p Cond tests: `!c.empty()`, `c.size()`,
 /// `c.size() > 0`, `c.size() != 0`, `0 < c.size()`.
 const Expr *emptinessTestedContainer(const Expr *Cond) {
-  Cond = ignoreCleanups(Cond);
+  Cond = ignoreCopies(Cond);
   if (!Cond)
     return nullptr;
   auto MemberCallNamed = [](const Expr *E, StringRef Name) -> const Expr * {
-    const auto *Call = dyn_cast<CXXMemberCallExpr>(ignoreCleanups(E));
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(ignoreCopies(E));
     const CXXMethodDecl *MD = Call ? Call->getMethodDecl() : nullptr;
     if (MD && MD->getIdentifier() && MD->getName() == Name &&
         Call->getNumArgs() == 0)
@@ -225,11 +191,11 @@ const Expr *emptinessTestedContainer(const Expr *Cond) {
     return C;
   if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
     auto IsZero = [](const Expr *E) {
-      const auto *Lit = dyn_cast<IntegerLiteral>(ignoreCleanups(E));
+      const auto *Lit = dyn_cast<IntegerLiteral>(ignoreCopies(E));
       return Lit && Lit->getValue().isZero();
     };
     auto IsOne = [](const Expr *E) {
-      const auto *Lit = dyn_cast<IntegerLiteral>(ignoreCleanups(E));
+      const auto *Lit = dyn_cast<IntegerLiteral>(ignoreCopies(E));
       return Lit && Lit->getValue() == 1;
     };
     BinaryOperatorKind Op = BO->getOpcode();
@@ -246,7 +212,7 @@ const Expr *emptinessTestedContainer(const Expr *Cond) {
 
 /// The container whose end \p Cond compares \p Iter with: `it != c.end()`.
 const Expr *iteratorEndContainer(const Expr *Cond, const VarDecl *&Iter) {
-  Cond = ignoreCleanups(Cond);
+  Cond = ignoreCopies(Cond);
   const Expr *L = nullptr, *R = nullptr;
   if (const auto *BO = dyn_cast_or_null<BinaryOperator>(Cond)) {
     if (BO->getOpcode() != BO_NE)
@@ -269,10 +235,10 @@ const Expr *iteratorEndContainer(const Expr *Cond, const VarDecl *&Iter) {
     return nullptr;
   }
   auto EndOf = [](const Expr *E) -> const Expr * {
-    E = ignoreCleanups(E);
+    E = ignoreCopies(E);
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
       if (Construct->getNumArgs() == 1)
-        E = ignoreCleanups(Construct->getArg(0));
+        E = ignoreCopies(Construct->getArg(0));
     if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
       const CXXMethodDecl *MD = Call->getMethodDecl();
       if (MD && MD->getIdentifier() &&
@@ -322,7 +288,7 @@ const Expr *sizeCountedContainer(const LoopParts &P, ASTContext &Ctx) {
     }
     return nullptr;
   };
-  const Expr *Inc = ignoreCleanups(P.Inc);
+  const Expr *Inc = ignoreCopies(P.Inc);
   const VarDecl *Counter = nullptr;
   bool Decrements = false;
   if (const auto *UO = dyn_cast<UnaryOperator>(Inc)) {
@@ -333,11 +299,11 @@ const Expr *sizeCountedContainer(const LoopParts &P, ASTContext &Ctx) {
   }
   if (!Counter)
     return nullptr;
-  const Expr *Cond = ignoreCleanups(P.Cond);
+  const Expr *Cond = ignoreCopies(P.Cond);
   if (Decrements) {
     // for (n = c.size(); n > 0 / n != 0 / n; --n)
     // for (i = c.size() - 1; i >= 0; --i)
-    if (!mentionsVar(Cond, Counter) || !Counter->getInit())
+    if (!mentionsDecl(Cond, Counter) || !Counter->getInit())
       return nullptr;
     const auto *BO = dyn_cast<BinaryOperator>(Cond);
     bool ZeroBound = true;
@@ -353,7 +319,7 @@ const Expr *sizeCountedContainer(const LoopParts &P, ASTContext &Ctx) {
       if (!Ok)
         return nullptr;
       // `i >= 0` only ends for a start of size() - 1.
-      if ((Op == BO_GE) != isa<BinaryOperator>(ignoreCleanups(Counter->getInit())))
+      if ((Op == BO_GE) != isa<BinaryOperator>(ignoreCopies(Counter->getInit())))
         return nullptr;
     } else if (referencedVar(Cond) != Counter) {
       return nullptr;
@@ -420,12 +386,12 @@ bool keysCollectedFrom(const VarDecl *Keys, const Expr *Container,
     }
     for (const Stmt *Statement : statementsOf(Body)) {
       const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(
-          ignoreCleanups(dyn_cast<Expr>(Statement)));
+          ignoreCopies(dyn_cast<Expr>(Statement)));
       const CXXMethodDecl *MD = Call ? Call->getMethodDecl() : nullptr;
       if (!MD || !MD->getIdentifier() || !isInsertionMethodName(MD->getName()) ||
           referencedVar(calledObject(Call)) != Keys || Call->getNumArgs() == 0)
         continue;
-      if (mentionsVar(Call->getArg(0), Element))
+      if (mentionsDecl(Call->getArg(0), Element))
         return true;
     }
   }
@@ -465,7 +431,7 @@ std::optional<EraseAllLoop> matchEraseAllLoop(const Stmt *Loop,
     if (!Keys || !Keys->hasLocalStorage() ||
         isSameContainer(Range->getRangeInit(), Container, Ctx) ||
         Removal->Call->getNumArgs() != 1 ||
-        !mentionsVar(Removal->Call->getArg(0), Range->getLoopVariable()) ||
+        !mentionsDecl(Removal->Call->getArg(0), Range->getLoopVariable()) ||
         !keysCollectedFrom(Keys, Container, Loop, FunctionBody, Ctx))
       return std::nullopt;
     Result.Form = LoopForm::KeyList;
@@ -523,12 +489,7 @@ SourceLocation endOfStatement(const Stmt *Loop, const ASTContext &Ctx) {
   SourceLocation End = Loop->getEndLoc();
   const Stmt *Body = partsOf(Loop).Body;
   if (isa<DoStmt>(Loop) || (Body && !isa<CompoundStmt>(Body))) {
-    SourceLocation AfterSemi = Lexer::findLocationAfterToken(
-        End, tok::semi, Ctx.getSourceManager(), Ctx.getLangOpts(),
-        /*SkipTrailingWhitespaceAndNewLine=*/false);
-    if (AfterSemi.isValid())
-      return AfterSemi;
-    return {};
+    return locationAfterSemicolon(Loop, Ctx);
   }
   return Lexer::getLocForEndOfToken(End, 0, Ctx.getSourceManager(),
                                     Ctx.getLangOpts());

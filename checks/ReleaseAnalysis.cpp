@@ -1,6 +1,7 @@
 //===--- ReleaseAnalysis.cpp ----------------------------------------------===//
 
 #include "ReleaseAnalysis.h"
+#include "AnalysisUtils.h"
 #include "LifetimeModel.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -10,19 +11,14 @@
 
 namespace clang::tidy::highwater {
 
+/// ignoreWrappers(), and a functional cast `T(x)` around a temporary.
 static const Expr *skipTemporaries(const Expr *E) {
   while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else if (const auto *C = dyn_cast<ExprWithCleanups>(E))
-      E = C->getSubExpr();
-    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
-      E = F->getSubExpr();
-    else
+    E = ignoreWrappers(E);
+    const auto *F = dyn_cast<CXXFunctionalCastExpr>(E);
+    if (!F)
       return E;
+    E = F->getSubExpr();
   }
   return E;
 }

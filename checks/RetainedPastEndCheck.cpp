@@ -15,21 +15,6 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::highwater {
 namespace {
 
-const Expr *strip(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *C = dyn_cast<ExprWithCleanups>(E))
-      E = C->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else
-      return E;
-  }
-  return E;
-}
-
 /// A long-lived array of slots: a data member or a variable with static
 /// storage whose type has an element type.
 const ValueDecl *slotArrayDecl(const Expr *Base, const ASTContext &Ctx) {
@@ -46,7 +31,7 @@ const ValueDecl *slotArrayDecl(const Expr *Base, const ASTContext &Ctx) {
 /// The integer a subscript is indexed by: `n`, `n++`, `--n`, `n - 1`.
 const ValueDecl *indexDecl(const Expr *Index) {
   for (unsigned Depth = 0; Index && Depth < 4; ++Depth) {
-    Index = strip(Index);
+    Index = ignoreWrappers(Index);
     if (const auto *UO = dyn_cast<UnaryOperator>(Index);
         UO && UO->isIncrementDecrementOp()) {
       Index = UO->getSubExpr();
@@ -54,7 +39,7 @@ const ValueDecl *indexDecl(const Expr *Index) {
     }
     if (const auto *BO = dyn_cast<BinaryOperator>(Index);
         BO && (BO->getOpcode() == BO_Add || BO->getOpcode() == BO_Sub) &&
-        isa<IntegerLiteral>(strip(BO->getRHS()))) {
+        isa<IntegerLiteral>(ignoreWrappers(BO->getRHS()))) {
       Index = BO->getLHS();
       continue;
     }
@@ -76,7 +61,7 @@ const ValueDecl *indexDecl(const Expr *Index) {
 
 /// The array and index of `a[i]`, for the built-in and overloaded forms.
 std::pair<const Expr *, const Expr *> subscriptParts(const Expr *E) {
-  E = strip(E);
+  E = ignoreWrappers(E);
   if (const auto *ASE = dyn_cast_or_null<ArraySubscriptExpr>(E))
     return {ASE->getBase(), ASE->getIdx()};
   if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(E);
@@ -92,7 +77,7 @@ bool isSubscriptOf(const Expr *E, const ValueDecl *Array) {
 
 /// The left-hand side when \p E is an assignment.
 const Expr *assignedTo(const Expr *E, const Expr **Source = nullptr) {
-  E = strip(E);
+  E = ignoreWrappers(E);
   if (const auto *BO = dyn_cast_or_null<BinaryOperator>(E);
       BO && BO->getOpcode() == BO_Assign) {
     if (Source)
@@ -119,7 +104,7 @@ bool isAssignedTo(const Expr *E, ASTContext &Ctx) {
     if (!Parent)
       return false;
     if (const Expr *Target = assignedTo(Parent))
-      return strip(Target) == strip(E);
+      return ignoreWrappers(Target) == ignoreWrappers(E);
     if (!isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr>(Parent))
       return false;
     Current = Parent;
@@ -129,7 +114,7 @@ bool isAssignedTo(const Expr *E, ASTContext &Ctx) {
 
 /// An empty value: nullptr, 0, {}, T(), a value-initialisation.
 bool isEmptyValue(const Expr *E) {
-  E = strip(E);
+  E = ignoreWrappers(E);
   if (!E)
     return false;
   if (isa<CXXNullPtrLiteralExpr, GNUNullExpr, CXXScalarValueInitExpr,
@@ -147,18 +132,6 @@ bool isEmptyValue(const Expr *E) {
   }
   if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
     return isEmptyValue(Cast->getSubExpr());
-  return false;
-}
-
-bool mentionsDecl(const Stmt *S, const ValueDecl *D) {
-  if (!S)
-    return false;
-  if (const auto *E = dyn_cast<Expr>(S))
-    if (namedContainerDecl(E) == D)
-      return true;
-  for (const Stmt *Child : S->children())
-    if (mentionsDecl(Child, D))
-      return true;
   return false;
 }
 
@@ -230,7 +203,7 @@ MoveKind moveKind(const Expr *Site, std::string *NewEnd, const ASTContext &Ctx) 
   }
   if (BO->getOpcode() != BO_Assign)
     return MoveKind::None;
-  const Expr *RHS = strip(BO->getRHS());
+  const Expr *RHS = ignoreWrappers(BO->getRHS());
   const ValueDecl *Index = indexDecl(BO->getLHS());
   Expr::EvalResult R;
   if (!RHS->isValueDependent() && RHS->EvaluateAsInt(R, Ctx)) {
@@ -260,16 +233,6 @@ MoveKind moveKind(const Expr *Site, std::string *NewEnd, const ASTContext &Ctx) 
       return MoveKind::Bulk;
     }
   return MoveKind::None;
-}
-
-/// The statement that holds \p E as its whole expression, if in a block.
-const CompoundStmt *blockOf(const Expr *E, ASTContext &Ctx) {
-  DynTypedNodeList Parents = Ctx.getParents(*E);
-  if (Parents.empty())
-    return nullptr;
-  if (const auto *Cleanups = Parents[0].get<ExprWithCleanups>())
-    Parents = Ctx.getParents(*Cleanups);
-  return Parents.empty() ? nullptr : Parents[0].get<CompoundStmt>();
 }
 
 std::string severityPhrase(const SlotContents &Slot, QualType Element,
@@ -390,13 +353,13 @@ void RetainedPastEndCheck::check(const MatchFinder::MatchResult &Result) {
     const Expr *Operand = isa<UnaryOperator>(Move)
                               ? cast<UnaryOperator>(Move)->getSubExpr()
                               : cast<BinaryOperator>(Move)->getLHS();
-    Operand = strip(Operand);
+    Operand = ignoreWrappers(Operand);
     // Only the index of this object or a global: `other.count_ = 0` in a
     // move constructor empties another object.
     if (const auto *ME = dyn_cast<MemberExpr>(Operand);
         ME && !isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
       return;
-    if (const ValueDecl *N = indexDecl(Operand); N && strip(Operand) == Operand)
+    if (const ValueDecl *N = indexDecl(Operand); N && ignoreWrappers(Operand) == Operand)
       Moves.push_back({Move, N});
     return;
   }
@@ -470,7 +433,7 @@ void RetainedPastEndCheck::diagnoseMove(const IndexMove &Move,
     if (!reportable(Slot) || resetsSlots(Function->getBody(), Array, Slot))
       continue;
 
-    std::string Index = spelling(strip(isa<UnaryOperator>(Move.Site)
+    std::string Index = spelling(ignoreWrappers(isa<UnaryOperator>(Move.Site)
                                            ? cast<UnaryOperator>(Move.Site)->getSubExpr()
                                            : cast<BinaryOperator>(Move.Site)->getLHS()),
                                  Ctx);
@@ -493,10 +456,10 @@ void RetainedPastEndCheck::diagnoseMove(const IndexMove &Move,
     if (!Reported.insert({Move.Site->getBeginLoc(), Array->getNameAsString()})
              .second)
       continue;
-    const CompoundStmt *Block = blockOf(Move.Site, Ctx);
+    const bool InBlock = isa_and_nonnull<CompoundStmt>(statementHolding(Move.Site, Ctx));
     // In a template the reset would be written once for every element type.
     const bool InTemplate = Function->getTemplateInstantiationPattern();
-    bool CanFix = Block && !Suffix.empty() && !InTemplate &&
+    bool CanFix = InBlock && !Suffix.empty() && !InTemplate &&
                   !touchesMacro(Move.Site->getSourceRange());
     std::string What = spelling(Move.Site, Ctx);
     if (What.empty()) // From a macro: name the move by what it does.
@@ -519,9 +482,7 @@ void RetainedPastEndCheck::diagnoseMove(const IndexMove &Move,
            << Reset;
       if (CanFix) {
         if (Kind == MoveKind::Single) {
-          SourceLocation After = Lexer::findLocationAfterToken(
-              Move.Site->getEndLoc(), tok::semi, Ctx.getSourceManager(),
-              Ctx.getLangOpts(), false);
+          SourceLocation After = locationAfterSemicolon(Move.Site, Ctx);
           if (After.isValid())
             Diag << FixItHint::CreateInsertion(After, " " + Reset);
         } else {
@@ -547,15 +508,15 @@ void RetainedPastEndCheck::diagnoseRemove(const CallExpr *Call,
       Call->getNumArgs() == 0)
     return;
   // The container: `v` of `std::remove_if(v.begin(), ...)`, or the range.
-  const Expr *First = strip(Call->getArg(0));
+  const Expr *First = ignoreWrappers(Call->getArg(0));
   if (isa<CXXOperatorCallExpr>(Call))
-    First = strip(Call->getArg(1));
+    First = ignoreWrappers(Call->getArg(1));
   const Expr *Container = First;
   if (const auto *Begin = dyn_cast<CXXMemberCallExpr>(First))
     Container = calledObject(Begin);
   else if (const auto *Begin = dyn_cast<CallExpr>(First);
            Begin && Begin->getNumArgs() == 1)
-    Container = strip(Begin->getArg(0));
+    Container = ignoreWrappers(Begin->getArg(0));
   const ValueDecl *Array = slotArrayDecl(Container, Ctx);
   if (!Array)
     return;

@@ -28,27 +28,11 @@ struct Site {
   StringRef Operation; ///< "clear()", "resize()", ...
 };
 
-const Expr *bare(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else if (const auto *C = dyn_cast<CXXConstructExpr>(E);
-             C && C->getNumArgs() == 1 && !C->isListInitialization())
-      E = C->getArg(0);
-    else
-      return E;
-  }
-  return E;
-}
-
 /// `c.begin()` / `c.end()` (or cbegin, cend, std::begin, std::end) of
 /// \p Container.
 bool isEndpointOf(const Expr *E, const Expr *Container, StringRef Which,
                   const ASTContext &Ctx) {
-  E = bare(E);
+  E = ignoreCopies(E);
   std::string C = ("c" + Which).str();
   if (const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(E)) {
     const CXXMethodDecl *MD = Call->getMethodDecl();
@@ -131,33 +115,6 @@ std::optional<Site> emptyingSite(const CXXMemberCallExpr *Call,
       return Site{Emptying::Clear, C, "assign(0, value)"};
   }
   return std::nullopt;
-}
-
-/// The statement that holds \p E as its whole expression, if any.
-const Stmt *enclosingStatement(const Expr *E, ASTContext &Ctx) {
-  const Stmt *Current = E;
-  for (unsigned Depth = 0; Depth < 4; ++Depth) {
-    DynTypedNodeList Parents = Ctx.getParents(*Current);
-    if (Parents.empty())
-      return nullptr;
-    const Stmt *Parent = Parents[0].get<Stmt>();
-    if (!Parent)
-      return nullptr;
-    if (isa<ExprWithCleanups>(Parent)) {
-      Current = Parent;
-      continue;
-    }
-    if (isa<Expr>(Parent))
-      return nullptr; // Its value is used.
-    return Parent;
-  }
-  return nullptr;
-}
-
-SourceLocation afterSemicolon(const Expr *E, const ASTContext &Ctx) {
-  return Lexer::findLocationAfterToken(E->getEndLoc(), tok::semi,
-                                       Ctx.getSourceManager(),
-                                       Ctx.getLangOpts(), false);
 }
 
 } // namespace
@@ -270,7 +227,7 @@ void TruncateWithoutShrinkCheck::diagnose(const Candidate &C, ASTContext &Ctx) {
 
   // Choose the fix: the preferred idiom when a fresh container is certainly
   // equivalent, else clear-and-shrink where the type has it.
-  const Stmt *Statement = enclosingStatement(C.Site, Ctx);
+  const Stmt *Statement = statementHolding(C.Site, Ctx);
   const bool InBlock = isa_and_nonnull<CompoundStmt>(Statement);
   const bool FreshIsSafe = !Life->ThroughAlias && !Info->HasStatefulParts &&
                            Info->DefaultConstructible &&
@@ -338,7 +295,7 @@ void TruncateWithoutShrinkCheck::diagnose(const Candidate &C, ASTContext &Ctx) {
                   << Info->describeRetainedStorage()
                   << releaseAdvice(*Info, Idiom);
     if (NoFixReason.empty() && S->Kind == Emptying::Truncate) {
-      SourceLocation After = afterSemicolon(C.Site, Ctx);
+      SourceLocation After = locationAfterSemicolon(C.Site, Ctx);
       if (After.isValid())
         Diag << FixItHint::CreateInsertion(After, " " + Shrink);
     } else if (NoFixReason.empty() && FixStyle) {
