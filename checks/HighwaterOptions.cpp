@@ -100,9 +100,14 @@ SharedOptions SharedOptions::read(const ClangTidyCheck::OptionsView &Options) {
 void SharedOptions::store(const ClangTidyCheck::OptionsView &Options,
                           ClangTidyOptions::OptionMap &Map) const {
   Options.store(Map, "LifetimeKinds", LifetimeKinds);
+  storeContainerModel(Options, Map);
+  Options.store(Map, "ReleaseStyle", PreferredRelease);
+}
+
+void SharedOptions::storeContainerModel(const ClangTidyCheck::OptionsView &Options,
+                                        ClangTidyOptions::OptionMap &Map) const {
   Options.store(Map, "ThirdPartyContainers", ThirdPartyContainers);
   Options.store(Map, "ExtraContainers", ExtraContainers);
-  Options.store(Map, "ReleaseStyle", PreferredRelease);
 }
 
 std::vector<std::string> SharedOptions::validate() const {

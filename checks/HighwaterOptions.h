@@ -42,6 +42,9 @@ struct SharedOptions {
   static SharedOptions read(const ClangTidyCheck::OptionsView &Options);
   void store(const ClangTidyCheck::OptionsView &Options,
              ClangTidyOptions::OptionMap &Map) const;
+  /// Only the container lists, for a check that uses nothing else.
+  void storeContainerModel(const ClangTidyCheck::OptionsView &Options,
+                           ClangTidyOptions::OptionMap &Map) const;
 
   /// One line per option value that cannot be read.
   std::vector<std::string> validate() const;

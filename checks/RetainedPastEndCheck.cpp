@@ -289,7 +289,7 @@ RetainedPastEndCheck::RetainedPastEndCheck(StringRef Name,
 }
 
 void RetainedPastEndCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Shared.store(Options, Opts);
+  Shared.storeContainerModel(Options, Opts);
   Options.store(Opts, "Mode", Mode);
   storeBoolOption(Options, Opts, "ReportStalePointers", ReportStalePointers);
   storeBoolOption(Options, Opts, "ReportPlainValues", ReportPlainValues);
