@@ -3,24 +3,33 @@
 #include "AnalysisUtils.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Lex/Lexer.h"
 
 namespace clang::tidy::highwater {
 
-const FunctionDecl *enclosingFunction(const Stmt *S, ASTContext &Ctx) {
-  DynTypedNodeList Parents = Ctx.getParents(*S);
-  for (unsigned Depth = 0; !Parents.empty() && Depth < 512; ++Depth) {
-    const DynTypedNode &Parent = Parents[0];
-    if (const auto *FD = Parent.get<FunctionDecl>())
-      return FD;
-    if (const auto *Lambda = Parent.get<LambdaExpr>())
-      return Lambda->getCallOperator();
-    if (Parent.get<Decl>() && !Parent.get<VarDecl>() && !Parent.get<DeclStmt>())
-      return nullptr; // A field initializer or the like.
-    Parents = Ctx.getParents(Parent);
+const Stmt *FunctionScope::parentOf(const Stmt *S) const {
+  if (!Parents) {
+    Stmt *Body = Function->getBody();
+    if (!Body)
+      return nullptr;
+    Parents = std::make_unique<ParentMap>(Body);
   }
-  return nullptr;
+  return Parents->getParent(S);
+}
+
+const FunctionDecl *FunctionScope::functionOf(const Stmt *S) const {
+  for (const Stmt *P = parentOf(S); P; P = parentOf(P))
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(P))
+      return Lambda->getCallOperator();
+  return Function;
+}
+
+ast_matchers::DeclarationMatcher analysedFunction() {
+  using namespace ast_matchers;
+  return functionDecl(isDefinition(), unless(isExpansionInSystemHeader()),
+                      unless(cxxMethodDecl(ofClass(cxxRecordDecl(isLambda())))))
+      .bind("function");
 }
 
 const Expr *ignoreWrappers(const Expr *E) {
@@ -66,22 +75,11 @@ bool mentionsDecl(const Stmt *S, const ValueDecl *D) {
   return false;
 }
 
-const Stmt *statementHolding(const Expr *E, ASTContext &Ctx) {
-  const Stmt *Current = E;
-  for (unsigned Depth = 0; Depth < 4; ++Depth) {
-    DynTypedNodeList Parents = Ctx.getParents(*Current);
-    if (Parents.empty())
-      return nullptr;
-    const Stmt *Parent = Parents[0].get<Stmt>();
-    if (!Parent)
-      return nullptr;
-    if (isa<ExprWithCleanups>(Parent)) {
-      Current = Parent;
-      continue;
-    }
-    return isa<Expr>(Parent) ? nullptr : Parent; // Else its value is used.
-  }
-  return nullptr;
+const Stmt *statementHolding(const Expr *E, const FunctionScope &Scope) {
+  const Stmt *Parent = Scope.parentOf(E);
+  while (isa_and_nonnull<ExprWithCleanups>(Parent))
+    Parent = Scope.parentOf(Parent);
+  return isa_and_nonnull<Expr>(Parent) ? nullptr : Parent; // Else used.
 }
 
 SourceLocation locationAfterSemicolon(const Stmt *S, const ASTContext &Ctx) {

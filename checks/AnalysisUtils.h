@@ -5,13 +5,71 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include <memory>
 #include <string>
 
 namespace clang::tidy::highwater {
 
-/// The function whose body holds \p S: a lambda's call operator when \p S is
-/// inside a lambda.
-const FunctionDecl *enclosingFunction(const Stmt *S, ASTContext &Ctx);
+/// One function body under analysis and the parents of its statements.
+///
+/// The checks match function definitions and walk their bodies themselves;
+/// the parent map is built per body, and only when a candidate needs it.
+/// (ASTContext::getParents() would map the whole translation unit, headers
+/// included: most of a check's cost, measured in bench/.)
+class FunctionScope {
+public:
+  explicit FunctionScope(const FunctionDecl *Function) : Function(Function) {}
+  const FunctionDecl *function() const { return Function; }
+  /// The parent statement of \p S in the body, or null at the top.
+  const Stmt *parentOf(const Stmt *S) const;
+  /// The function whose body holds \p S: the call operator of the
+  /// innermost lambda around it, or this scope's function.
+  const FunctionDecl *functionOf(const Stmt *S) const;
+
+private:
+  const FunctionDecl *Function;
+  mutable std::unique_ptr<ParentMap> Parents;
+};
+
+/// Walks a function body keeping count of the loops around the current
+/// node; a lambda's body starts outside any loop.
+template <typename Derived>
+class LoopAwareVisitor : public RecursiveASTVisitor<Derived> {
+  using Base = RecursiveASTVisitor<Derived>;
+
+public:
+  bool insideLoop() const { return LoopDepth > 0; }
+  bool TraverseForStmt(ForStmt *S) { return inLoop([&] { return Base::TraverseForStmt(S); }); }
+  bool TraverseWhileStmt(WhileStmt *S) { return inLoop([&] { return Base::TraverseWhileStmt(S); }); }
+  bool TraverseDoStmt(DoStmt *S) { return inLoop([&] { return Base::TraverseDoStmt(S); }); }
+  bool TraverseCXXForRangeStmt(CXXForRangeStmt *S) {
+    return inLoop([&] { return Base::TraverseCXXForRangeStmt(S); });
+  }
+  bool TraverseLambdaExpr(LambdaExpr *L) {
+    unsigned Saved = LoopDepth;
+    LoopDepth = 0;
+    bool Result = Base::TraverseLambdaExpr(L);
+    LoopDepth = Saved;
+    return Result;
+  }
+
+private:
+  template <typename F> bool inLoop(F Traverse) {
+    ++LoopDepth;
+    bool Result = Traverse();
+    --LoopDepth;
+    return Result;
+  }
+  unsigned LoopDepth = 0;
+};
+
+/// The definitions the checks analyse: functions with a body in the
+/// user's code (not in system headers), lambdas included through their
+/// enclosing function.
+ast_matchers::DeclarationMatcher analysedFunction();
 
 /// \p E without parens, implicit casts and temporary wrappers
 /// (materialisation, binding, cleanups).
@@ -25,7 +83,7 @@ const Expr *ignoreCopies(const Expr *E);
 bool mentionsDecl(const Stmt *S, const ValueDecl *D);
 
 /// The statement whose whole expression \p E is (its value unused), or null.
-const Stmt *statementHolding(const Expr *E, ASTContext &Ctx);
+const Stmt *statementHolding(const Expr *E, const FunctionScope &Scope);
 
 /// The location just after the `;` that ends the statement \p S ends in.
 SourceLocation locationAfterSemicolon(const Stmt *S, const ASTContext &Ctx);

@@ -3,7 +3,6 @@
 #include "ContainerUses.h"
 #include "LifetimeModel.h"
 #include "clang/AST/DeclCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -203,26 +202,12 @@ void FillIndex::mark(const Expr *Container) {
     Unbounded.insert(cast<ValueDecl>(D->getCanonicalDecl()));
 }
 
-static bool isInsideLoop(const Stmt *S, ASTContext &Ctx) {
-  DynTypedNodeList Parents = Ctx.getParents(*S);
-  for (unsigned Depth = 0; !Parents.empty() && Depth < 256; ++Depth) {
-    const Stmt *Parent = Parents[0].get<Stmt>();
-    if (!Parent)
-      return false;
-    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(Parent))
-      return true;
-    if (isa<LambdaExpr>(Parent))
-      return false;
-    Parents = Ctx.getParents(*Parent);
-  }
-  return false;
-}
-
 static bool isCompileTimeConstant(const Expr *E, const ASTContext &Ctx) {
   return !E->isValueDependent() && E->isEvaluatable(Ctx);
 }
 
-void FillIndex::observe(const CallExpr *Call, ASTContext &Ctx) {
+void FillIndex::observe(const CallExpr *Call, bool InsideLoop,
+                        ASTContext &Ctx) {
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
     const CXXMethodDecl *MD = Member->getMethodDecl();
     if (!MD || !MD->getIdentifier())
@@ -247,7 +232,7 @@ void FillIndex::observe(const CallExpr *Call, ASTContext &Ctx) {
           T->isRecordType() && Member->getNumArgs() >= 2)
         FromRange |= Name == "insert";
     }
-    if (FromRange || isInsideLoop(Call, Ctx))
+    if (FromRange || InsideLoop)
       mark(Object);
     return;
   }
@@ -256,11 +241,11 @@ void FillIndex::observe(const CallExpr *Call, ASTContext &Ctx) {
       return;
     switch (Op->getOperator()) {
     case OO_Subscript: // map[k] = v in a loop
-      if (isInsideLoop(Call, Ctx))
+      if (InsideLoop)
         mark(Op->getArg(0));
       return;
     case OO_PlusEqual: // s += chunk
-      if (isInsideLoop(Call, Ctx) || !isa<StringLiteral>(
+      if (InsideLoop || !isa<StringLiteral>(
               Op->getArg(1)->IgnoreParenImpCasts()))
         mark(Op->getArg(0));
       return;

@@ -52,8 +52,9 @@ const ValueDecl *namedContainerDecl(const Expr *E);
 /// filling a buffer).
 class FillIndex {
 public:
-  /// Looks at a call or operator on a container, or a call that passes one.
-  void observe(const CallExpr *Call, ASTContext &Ctx);
+  /// Looks at a call or operator on a container, or a call that passes one;
+  /// \p InsideLoop tells whether the call is in a loop's body.
+  void observe(const CallExpr *Call, bool InsideLoop, ASTContext &Ctx);
   bool isFilledUnbounded(const ValueDecl *D) const {
     return D && Unbounded.contains(cast<ValueDecl>(D->getCanonicalDecl()));
   }

@@ -5,6 +5,7 @@
 #include "ContainerUses.h"
 #include "SharedDiagnostics.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
@@ -402,7 +403,7 @@ std::optional<EraseAllLoop> matchEraseAllLoop(const Stmt *Loop,
                                               const Stmt *FunctionBody,
                                               ASTContext &Ctx) {
   LoopParts P = partsOf(Loop);
-  if (!P.Body || canExitEarly(P.Body))
+  if (!P.Body)
     return std::nullopt;
 
   // Exactly one unconditional removal at the top level of the body.
@@ -415,7 +416,7 @@ std::optional<EraseAllLoop> matchEraseAllLoop(const Stmt *Loop,
       Removal = R;
     }
   }
-  if (!Removal)
+  if (!Removal || canExitEarly(P.Body))
     return std::nullopt;
   const Expr *Container = calledObject(Removal->Call);
   if (!Container)
@@ -528,31 +529,52 @@ void EraseAllLoopCheck::onStartOfTranslationUnit() {
 }
 
 void EraseAllLoopCheck::registerMatchers(MatchFinder *Finder) {
-  // Cheap pre-filter: a loop with a one-element removal somewhere in its
-  // body; the shape is checked in check().
-  auto Removal = cxxMemberCallExpr(callee(cxxMethodDecl(
-      hasAnyName("erase", "pop", "pop_back", "pop_front"))));
-  auto BodyRemoves = hasBody(anyOf(Removal, hasDescendant(Removal)));
-  Finder->addMatcher(
-      stmt(anyOf(forStmt(BodyRemoves), whileStmt(BodyRemoves),
-                 doStmt(BodyRemoves), cxxForRangeStmt(BodyRemoves)),
-           unless(isExpansionInSystemHeader()))
-          .bind("loop"),
-      this);
+  Finder->addMatcher(analysedFunction(), this);
 }
 
+namespace {
+/// The loops of one function body (lambdas' loops included).
+class LoopCollector : public RecursiveASTVisitor<LoopCollector> {
+public:
+  llvm::SmallVector<const Stmt *, 16> Loops;
+  bool VisitForStmt(ForStmt *S) { return add(S); }
+  bool VisitWhileStmt(WhileStmt *S) { return add(S); }
+  bool VisitDoStmt(DoStmt *S) { return add(S); }
+  bool VisitCXXForRangeStmt(CXXForRangeStmt *S) { return add(S); }
+
+private:
+  bool add(const Stmt *Loop) {
+    Loops.push_back(Loop);
+    return true;
+  }
+};
+} // namespace
+
 void EraseAllLoopCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Loop = Result.Nodes.getNodeAs<Stmt>("loop");
+  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
   ASTContext &Ctx = *Result.Context;
-  if (!Loop || Ctx.getDiagnostics().hasUncompilableErrorOccurred())
-    return;
-  const FunctionDecl *Function = enclosingFunction(Loop, Ctx);
   if (!Function || !Function->getBody() || Function->isInvalidDecl() ||
-      Function->isDependentContext())
+      Function->isDependentContext() ||
+      Ctx.getDiagnostics().hasUncompilableErrorOccurred())
+    return;
+  LoopCollector Collector;
+  Collector.TraverseStmt(Function->getBody());
+  if (Collector.Loops.empty())
+    return;
+  FunctionScope Scope(Function);
+  for (const Stmt *Loop : Collector.Loops)
+    diagnoseLoop(Loop, Scope, Ctx);
+}
+
+void EraseAllLoopCheck::diagnoseLoop(const Stmt *Loop,
+                                     const FunctionScope &Scope,
+                                     ASTContext &Ctx) {
+  if (touchesMacro(Loop->getSourceRange()) &&
+      Ctx.getSourceManager().isInSystemMacro(Loop->getBeginLoc()))
     return;
   if (ReportedLoops.contains(Loop->getBeginLoc()))
     return; // Already reported in another instantiation.
-
+  const FunctionDecl *Function = Scope.functionOf(Loop);
   std::optional<EraseAllLoop> Match =
       matchEraseAllLoop(Loop, Function->getBody(), Ctx);
   if (!Match)
@@ -561,7 +583,8 @@ void EraseAllLoopCheck::check(const MatchFinder::MatchResult &Result) {
       Model.classify(Match->Container->getType(), Ctx);
   if (!Info)
     return;
-  std::optional<Lifetime> Life = classifyLifetime(Match->Container, Loop, Ctx);
+  std::optional<Lifetime> Life =
+      classifyLifetime(Match->Container, Loop, Scope, Ctx);
   if (!Life || !ReportedLifetimes.test(static_cast<size_t>(Life->Kind)))
     return;
 

@@ -3,6 +3,7 @@
 #ifndef HIGHWATER_CHECKS_ERASEALLLOOPCHECK_H
 #define HIGHWATER_CHECKS_ERASEALLLOOPCHECK_H
 
+#include "AnalysisUtils.h"
 #include "HighwaterOptions.h"
 #include "ReleaseAnalysis.h"
 #include "clang-tidy/ClangTidyCheck.h"
@@ -28,6 +29,9 @@ public:
   }
 
 private:
+  void diagnoseLoop(const Stmt *Loop, const FunctionScope &Scope,
+                    ASTContext &Ctx);
+
   const SharedOptions Shared;
   const unsigned MinRetainedSlotBytes;
   const LifetimeKindSet ReportedLifetimes;

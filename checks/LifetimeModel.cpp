@@ -4,7 +4,6 @@
 #include "AnalysisUtils.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/FoldingSet.h"
@@ -153,37 +152,53 @@ static bool isDeclaredPerIteration(const VarDecl *Var, const Stmt *Loop,
 /// \p Var's declaration: the variable lives across that loop's iterations.
 static bool isEmptiedInLoopOutsideDeclaration(const VarDecl *Var,
                                               const Stmt *Site,
-                                              ASTContext &Ctx) {
-  const SourceManager &SM = Ctx.getSourceManager();
-  DynTypedNodeList Parents = Ctx.getParents(*Site);
-  for (unsigned Depth = 0; !Parents.empty() && Depth < 256; ++Depth) {
-    const Stmt *Parent = Parents[0].get<Stmt>();
-    if (!Parent)
-      return false; // Reached the function (or a lambda's) declaration.
+                                              const FunctionScope &Scope,
+                                              const SourceManager &SM) {
+  for (const Stmt *Parent = Scope.parentOf(Site); Parent;
+       Parent = Scope.parentOf(Parent)) {
+    if (isa<LambdaExpr>(Parent))
+      return false; // The lambda's own body ends here.
     if (isLoop(Parent) && !isDeclaredPerIteration(Var, Parent, SM))
       return true;
-    Parents = Ctx.getParents(*Parent);
   }
   return false;
 }
 
-static std::optional<Lifetime> classifyDecl(const ValueDecl *D,
-                                            const Stmt *Site, ASTContext &Ctx,
+/// The range a range-for variable walks, when \p Site is in that loop.
+static const Expr *rangeOfLoopVariable(const VarDecl *Var, const Stmt *Site,
+                                       const FunctionScope &Scope) {
+  for (const Stmt *Parent = Scope.parentOf(Site); Parent;
+       Parent = Scope.parentOf(Parent))
+    if (const auto *Range = dyn_cast<CXXForRangeStmt>(Parent))
+      if (Range->getLoopVariable() == Var)
+        return Range->getRangeInit();
+  return nullptr;
+}
+
+namespace {
+struct Where {
+  const Stmt *Site;
+  const FunctionScope &Scope;
+  ASTContext &Ctx;
+};
+} // namespace
+
+static std::optional<Lifetime> classifyDecl(const ValueDecl *D, Where W,
                                             unsigned Depth);
 
-static std::optional<Lifetime> classifyExpr(const Expr *E, const Stmt *Site,
-                                            ASTContext &Ctx, unsigned Depth) {
+static std::optional<Lifetime> classifyExpr(const Expr *E, Where W,
+                                            unsigned Depth) {
   if (!E || Depth > 8)
     return std::nullopt;
   E = containerObject(E);
 
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-    return classifyDecl(DRE->getDecl(), Site, Ctx, Depth);
+    return classifyDecl(DRE->getDecl(), W, Depth);
 
   if (const auto *ME = dyn_cast<MemberExpr>(E)) {
     const ValueDecl *Member = ME->getMemberDecl();
     if (const auto *Var = dyn_cast<VarDecl>(Member))
-      return classifyDecl(Var, Site, Ctx, Depth); // Static data member.
+      return classifyDecl(Var, W, Depth); // Static data member.
     const auto *Field = dyn_cast<FieldDecl>(Member);
     if (!Field)
       return std::nullopt;
@@ -201,7 +216,7 @@ static std::optional<Lifetime> classifyExpr(const Expr *E, const Stmt *Site,
       return L;
     }
     // A member of a named object lives as long as that object.
-    std::optional<Lifetime> BaseLifetime = classifyExpr(Base, Site, Ctx, Depth + 1);
+    std::optional<Lifetime> BaseLifetime = classifyExpr(Base, W, Depth + 1);
     if (!BaseLifetime)
       return std::nullopt;
     // A member of an object the caller owns is a member like any other.
@@ -214,14 +229,14 @@ static std::optional<Lifetime> classifyExpr(const Expr *E, const Stmt *Site,
 
   // An element of a long-lived array or container is long-lived too.
   if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
-    std::optional<Lifetime> L = classifyExpr(ASE->getBase(), Site, Ctx, Depth + 1);
+    std::optional<Lifetime> L = classifyExpr(ASE->getBase(), W, Depth + 1);
     if (L)
       L->ThroughAlias = true;
     return L;
   }
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
     if (Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2) {
-      std::optional<Lifetime> L = classifyExpr(Op->getArg(0), Site, Ctx, Depth + 1);
+      std::optional<Lifetime> L = classifyExpr(Op->getArg(0), W, Depth + 1);
       if (L)
         L->ThroughAlias = true;
       return L;
@@ -230,8 +245,7 @@ static std::optional<Lifetime> classifyExpr(const Expr *E, const Stmt *Site,
   return std::nullopt;
 }
 
-static std::optional<Lifetime> classifyDecl(const ValueDecl *D,
-                                            const Stmt *Site, ASTContext &Ctx,
+static std::optional<Lifetime> classifyDecl(const ValueDecl *D, Where W,
                                             unsigned Depth) {
   const auto *Var = dyn_cast_or_null<VarDecl>(D);
   if (!Var || Var->isInvalidDecl())
@@ -268,27 +282,23 @@ static std::optional<Lifetime> classifyDecl(const ValueDecl *D,
     // A local alias: the container is whatever it was bound to. A range-for
     // variable aliases an element of the range.
     const Expr *Target = Var->getInit();
-    if (Var->isCXXForRangeDecl()) {
-      for (DynTypedNode Parent : Ctx.getParents(*Var))
-        if (const auto *DS = Parent.get<DeclStmt>())
-          for (DynTypedNode Loop : Ctx.getParents(*DS))
-            if (const auto *RF = Loop.get<CXXForRangeStmt>())
-              Target = RF->getRangeInit();
-    }
+    if (Var->isCXXForRangeDecl())
+      Target = rangeOfLoopVariable(Var, W.Site, W.Scope);
     if (!Target)
       return std::nullopt;
     Target = Target->IgnoreParenImpCasts();
     if (const auto *UO = dyn_cast<UnaryOperator>(Target))
       if (UO->getOpcode() == UO_AddrOf)
         Target = UO->getSubExpr();
-    std::optional<Lifetime> Aliased = classifyExpr(Target, Site, Ctx, Depth + 1);
+    std::optional<Lifetime> Aliased = classifyExpr(Target, W, Depth + 1);
     if (Aliased)
       Aliased->ThroughAlias = true;
     return Aliased;
   }
   // A plain local: long-lived only when it survives the loop emptying it.
   if (Var->hasLocalStorage() &&
-      isEmptiedInLoopOutsideDeclaration(Var, Site, Ctx)) {
+      isEmptiedInLoopOutsideDeclaration(Var, W.Site, W.Scope,
+                                        W.Ctx.getSourceManager())) {
     L.Kind = LifetimeKind::LoopCarriedLocal;
     return L;
   }
@@ -298,19 +308,20 @@ static std::optional<Lifetime> classifyDecl(const ValueDecl *D,
 /// True when \p E is a member of the object under construction or
 /// destruction: it is fresh, or about to die with its owner.
 static bool isMemberOfObjectInSetupOrTeardown(const Expr *E, const Stmt *Site,
-                                              ASTContext &Ctx) {
+                                              const FunctionScope &Scope) {
   const auto *ME = dyn_cast_or_null<MemberExpr>(containerObject(E));
-  if (!ME || !isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+  if (!ME || !isThis(ME->getBase()))
     return false;
-  const FunctionDecl *Function = enclosingFunction(Site, Ctx);
-  return isa_and_nonnull<CXXDestructorDecl, CXXConstructorDecl>(Function);
+  return isa<CXXDestructorDecl, CXXConstructorDecl>(Scope.functionOf(Site));
 }
 
 std::optional<Lifetime> classifyLifetime(const Expr *ContainerExpr,
-                                         const Stmt *Site, ASTContext &Ctx) {
-  if (isMemberOfObjectInSetupOrTeardown(ContainerExpr, Site, Ctx))
+                                         const Stmt *Site,
+                                         const FunctionScope &Scope,
+                                         ASTContext &Ctx) {
+  if (isMemberOfObjectInSetupOrTeardown(ContainerExpr, Site, Scope))
     return std::nullopt;
-  return classifyExpr(ContainerExpr, Site, Ctx, 0);
+  return classifyExpr(ContainerExpr, Where{Site, Scope, Ctx}, 0);
 }
 
 } // namespace clang::tidy::highwater

@@ -10,6 +10,7 @@
 #ifndef HIGHWATER_CHECKS_LIFETIMEMODEL_H
 #define HIGHWATER_CHECKS_LIFETIMEMODEL_H
 
+#include "AnalysisUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include <bitset>
@@ -55,7 +56,9 @@ struct Lifetime {
 /// emptying statement), or std::nullopt when it is a local or temporary
 /// that dies after it, or when the expression is not understood.
 std::optional<Lifetime> classifyLifetime(const Expr *ContainerExpr,
-                                         const Stmt *Site, ASTContext &Ctx);
+                                         const Stmt *Site,
+                                         const FunctionScope &Scope,
+                                         ASTContext &Ctx);
 
 /// True when \p A and \p B denote the same container object, spelled the
 /// same way (this->m_ and m_ are the same).

@@ -6,7 +6,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
-#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/ParentMap.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::highwater {
@@ -217,16 +217,11 @@ bool managesCapacity(const Stmt *Body, const Expr *Container,
 }
 
 /// The loop or switch a break leaves.
-static const Stmt *breakTarget(const BreakStmt *Break, ASTContext &Ctx) {
-  DynTypedNodeList Parents = Ctx.getParents(*Break);
-  for (unsigned Depth = 0; !Parents.empty() && Depth < 256; ++Depth) {
-    const Stmt *Parent = Parents[0].get<Stmt>();
-    if (!Parent)
-      return nullptr;
+static const Stmt *breakTarget(const BreakStmt *Break, const ParentMap &Parents) {
+  for (const Stmt *Parent = Parents.getParent(Break); Parent;
+       Parent = Parents.getParent(Parent))
     if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, SwitchStmt>(Parent))
       return Parent;
-    Parents = Ctx.getParents(*Parent);
-  }
   return nullptr;
 }
 
@@ -310,10 +305,13 @@ bool ReleaseAnalysis::everyPathAfterReaches(
     if (SiteBlock->succ_size() >= 2)
       if (const CFGBlock *Exit = (SiteBlock->succ_begin() + 1)->getReachableBlock())
         Work.push_back(Exit);
+    std::optional<ParentMap> Parents;
     for (const CFGBlock *Block : *F->Graph)
       if (const auto *Break =
               dyn_cast_or_null<BreakStmt>(Block->getTerminatorStmt()))
-        if (breakTarget(Break, Ctx) == Site)
+        if (breakTarget(Break, Parents ? *Parents
+                                       : Parents.emplace(Function->getBody())) ==
+            Site)
           for (const CFGBlock::AdjacentBlock &Succ : Block->succs())
             if (const CFGBlock *B = Succ.getReachableBlock())
               Work.push_back(B);

@@ -5,7 +5,7 @@
 #include "ContainerUses.h"
 #include "SharedDiagnostics.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -91,25 +91,6 @@ const Expr *assignedTo(const Expr *E, const Expr **Source = nullptr) {
     return Op->getArg(0);
   }
   return nullptr;
-}
-
-/// True when \p E is the target of an assignment.
-bool isAssignedTo(const Expr *E, ASTContext &Ctx) {
-  const Expr *Current = E;
-  for (unsigned Depth = 0; Depth < 4; ++Depth) {
-    DynTypedNodeList Parents = Ctx.getParents(*Current);
-    if (Parents.empty())
-      return false;
-    const auto *Parent = Parents[0].get<Expr>();
-    if (!Parent)
-      return false;
-    if (const Expr *Target = assignedTo(Parent))
-      return ignoreWrappers(Target) == ignoreWrappers(E);
-    if (!isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr>(Parent))
-      return false;
-    Current = Parent;
-  }
-  return false;
 }
 
 /// An empty value: nullptr, 0, {}, T(), a value-initialisation.
@@ -301,55 +282,98 @@ void RetainedPastEndCheck::onStartOfTranslationUnit() {
   Reported.clear();
   Moves.clear();
   RemoveCalls.clear();
+  Scopes.clear();
   Context = nullptr;
 }
 
 void RetainedPastEndCheck::registerMatchers(MatchFinder *Finder) {
-  auto User = unless(isExpansionInSystemHeader());
-  Finder->addMatcher(arraySubscriptExpr(User).bind("subscript"), this);
-  Finder->addMatcher(
-      cxxOperatorCallExpr(hasOverloadedOperatorName("[]"), User).bind("subscript"),
-      this);
-  auto Integer = expr(hasType(isInteger()));
-  Finder->addMatcher(
-      unaryOperator(hasOperatorName("--"), hasUnaryOperand(Integer), User)
-          .bind("move"),
-      this);
-  Finder->addMatcher(binaryOperator(hasAnyOperatorName("=", "-="),
-                                    hasLHS(Integer), User)
-                         .bind("move"),
-                     this);
-  Finder->addMatcher(
-      callExpr(callee(functionDecl(hasAnyName(
-                   "::std::remove", "::std::remove_if", "::std::unique",
-                   "::std::partition", "::std::stable_partition"))),
-               User)
-          .bind("remove"),
-      this);
-  Finder->addMatcher(
-      cxxOperatorCallExpr(
-          callee(cxxMethodDecl(ofClass(cxxRecordDecl(hasAnyName(
-              "::std::ranges::__remove_fn", "::std::ranges::__remove_if_fn",
-              "::std::ranges::__unique_fn", "::std::ranges::__partition_fn",
-              "::std::ranges::__stable_partition_fn"))))),
-          User)
-          .bind("remove"),
-      this);
+  Finder->addMatcher(analysedFunction(), this);
 }
 
+namespace {
+bool isRemoveFamily(const CallExpr *Call) {
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+    // std::ranges algorithms are function objects: __remove_if_fn & co.
+    const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
+    if (!MD || Op->getOperator() != OO_Call || !MD->getParent()->getIdentifier())
+      return false;
+    StringRef Name = MD->getParent()->getName();
+    return Name.consume_front("__") && Name.consume_back("_fn") &&
+           llvm::is_contained(RemoveFamily, Name) &&
+           StringRef(qualifiedNameWithoutInlineNamespaces(MD->getParent()))
+               .starts_with("std::ranges::");
+  }
+  const FunctionDecl *FD = Call->getDirectCallee();
+  return FD && FD->getIdentifier() && FD->isInStdNamespace() &&
+         !isa<CXXMethodDecl>(FD) && llvm::is_contained(RemoveFamily, FD->getName());
+}
+
+/// Gathers subscripts (marking the written ones), index moves and
+/// remove-family calls of one function body.
+class SlotUseCollector : public RecursiveASTVisitor<SlotUseCollector> {
+public:
+  llvm::SmallPtrSet<const Expr *, 8> Written;
+  llvm::SmallVector<const Expr *, 16> Subscripts;
+  llvm::SmallVector<const Expr *, 8> Moves;
+  llvm::SmallVector<const CallExpr *, 4> Removes;
+
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->getOpcode() == BO_Assign)
+      Written.insert(ignoreWrappers(BO->getLHS()));
+    if ((BO->getOpcode() == BO_Assign || BO->getOpcode() == BO_SubAssign) &&
+        BO->getLHS()->getType()->isIntegerType())
+      Moves.push_back(BO);
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *UO) {
+    if (UO->getOpcode() == UO_PreDec || UO->getOpcode() == UO_PostDec)
+      if (UO->getSubExpr()->getType()->isIntegerType())
+        Moves.push_back(UO);
+    return true;
+  }
+  bool VisitArraySubscriptExpr(ArraySubscriptExpr *E) {
+    Subscripts.push_back(E);
+    return true;
+  }
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
+    if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+      Written.insert(ignoreWrappers(Op->getArg(0)));
+    if (Op->getOperator() == OO_Subscript)
+      Subscripts.push_back(Op);
+    return true;
+  }
+  bool VisitCallExpr(CallExpr *Call) {
+    if (isRemoveFamily(Call))
+      Removes.push_back(Call);
+    return true;
+  }
+};
+} // namespace
+
 void RetainedPastEndCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  if (!Function || !Function->getBody() || Function->isInvalidDecl())
+    return;
   Context = Result.Context;
-  ASTContext &Ctx = *Result.Context;
-  if (const auto *Subscript = Result.Nodes.getNodeAs<Expr>("subscript")) {
+  collect(Function, *Result.Context);
+}
+
+void RetainedPastEndCheck::collect(const FunctionDecl *Function,
+                                   ASTContext &Ctx) {
+  SlotUseCollector Uses;
+  Uses.TraverseStmt(Function->getBody());
+  for (const Expr *Subscript : Uses.Subscripts) {
     auto [Base, Index] = subscriptParts(Subscript);
     const ValueDecl *Array = Base ? slotArrayDecl(Base, Ctx) : nullptr;
     const ValueDecl *N = Index ? indexDecl(Index) : nullptr;
-    if (!Array || !N)
-      return;
-    (isAssignedTo(Subscript, Ctx) ? WrittenAt : ReadAt)[N].insert(Array);
-    return;
+    if (Array && N)
+      (Uses.Written.contains(Subscript) ? WrittenAt : ReadAt)[N].insert(Array);
   }
-  if (const auto *Move = Result.Nodes.getNodeAs<Expr>("move")) {
+  if (Function->isDependentContext() || (Uses.Moves.empty() && Uses.Removes.empty()))
+    return;
+  FunctionScope *Scope =
+      Scopes.emplace_back(std::make_unique<FunctionScope>(Function)).get();
+  for (const Expr *Move : Uses.Moves) {
     const Expr *Operand = isa<UnaryOperator>(Move)
                               ? cast<UnaryOperator>(Move)->getSubExpr()
                               : cast<BinaryOperator>(Move)->getLHS();
@@ -358,13 +382,13 @@ void RetainedPastEndCheck::check(const MatchFinder::MatchResult &Result) {
     // move constructor empties another object.
     if (const auto *ME = dyn_cast<MemberExpr>(Operand);
         ME && !isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
-      return;
-    if (const ValueDecl *N = indexDecl(Operand); N && ignoreWrappers(Operand) == Operand)
-      Moves.push_back({Move, N});
-    return;
+      continue;
+    if (const ValueDecl *N = indexDecl(Operand);
+        N && ignoreWrappers(Operand) == Operand)
+      Moves.push_back({Move, N, Scope});
   }
-  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("remove"))
-    RemoveCalls.push_back(Call);
+  for (const CallExpr *Call : Uses.Removes)
+    RemoveCalls.push_back({Call, Scope});
 }
 
 bool RetainedPastEndCheck::reportable(const SlotContents &Slot) const {
@@ -386,13 +410,16 @@ void RetainedPastEndCheck::onEndOfTranslationUnit() {
     return;
   for (const IndexMove &Move : Moves)
     diagnoseMove(Move, *Context);
-  for (const CallExpr *Call : RemoveCalls)
-    diagnoseRemove(Call, *Context);
+  for (const RemoveCall &Remove : RemoveCalls)
+    diagnoseRemove(Remove, *Context);
+  Moves.clear();
+  RemoveCalls.clear();
+  Scopes.clear();
 }
 
 void RetainedPastEndCheck::diagnoseMove(const IndexMove &Move,
                                         ASTContext &Ctx) {
-  const FunctionDecl *Function = enclosingFunction(Move.Site, Ctx);
+  const FunctionDecl *Function = Move.Scope->functionOf(Move.Site);
   if (!Function || !Function->getBody() || Function->isDependentContext() ||
       isa<CXXConstructorDecl, CXXDestructorDecl>(Function))
     return;
@@ -456,7 +483,7 @@ void RetainedPastEndCheck::diagnoseMove(const IndexMove &Move,
     if (!Reported.insert({Move.Site->getBeginLoc(), Array->getNameAsString()})
              .second)
       continue;
-    const bool InBlock = isa_and_nonnull<CompoundStmt>(statementHolding(Move.Site, Ctx));
+    const bool InBlock = isa_and_nonnull<CompoundStmt>(statementHolding(Move.Site, *Move.Scope));
     // In a template the reset would be written once for every element type.
     const bool InTemplate = Function->getTemplateInstantiationPattern();
     bool CanFix = InBlock && !Suffix.empty() && !InTemplate &&
@@ -501,9 +528,10 @@ void RetainedPastEndCheck::diagnoseMove(const IndexMove &Move,
   }
 }
 
-void RetainedPastEndCheck::diagnoseRemove(const CallExpr *Call,
+void RetainedPastEndCheck::diagnoseRemove(const RemoveCall &Remove,
                                           ASTContext &Ctx) {
-  const FunctionDecl *Function = enclosingFunction(Call, Ctx);
+  const CallExpr *Call = Remove.Call;
+  const FunctionDecl *Function = Remove.Scope->functionOf(Call);
   if (!Function || !Function->getBody() || Function->isDependentContext() ||
       Call->getNumArgs() == 0)
     return;
@@ -531,14 +559,19 @@ void RetainedPastEndCheck::diagnoseRemove(const CallExpr *Call,
   bool Stored = false;
   const Stmt *Current = Call;
   for (unsigned Depth = 0; Depth < 8 && !Stored; ++Depth) {
-    DynTypedNodeList Parents = Ctx.getParents(*Current);
-    if (Parents.empty())
-      break;
-    if (const auto *Var = Parents[0].get<VarDecl>()) {
-      Local = Var;
+    const Stmt *Holder = Remove.Scope->parentOf(Current);
+    if (const auto *DS = dyn_cast_or_null<DeclStmt>(Holder)) {
+      // `auto End = std::remove_if(...)`: follow the local.
+      for (const Decl *D : DS->decls())
+        if (const auto *Var = dyn_cast<VarDecl>(D);
+            Var && Var->getInit() && ignoreWrappers(Var->getInit()) ==
+                                         ignoreWrappers(cast<Expr>(Current)))
+          Local = Var;
+      if (!Local && DS->isSingleDecl())
+        Local = dyn_cast<VarDecl>(DS->getSingleDecl());
       break;
     }
-    const auto *Parent = Parents[0].get<Expr>();
+    const auto *Parent = dyn_cast_or_null<Expr>(Holder);
     if (!Parent)
       break;
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Parent))

@@ -3,6 +3,7 @@
 #ifndef HIGHWATER_CHECKS_RETAINEDPASTENDCHECK_H
 #define HIGHWATER_CHECKS_RETAINEDPASTENDCHECK_H
 
+#include "AnalysisUtils.h"
 #include "HighwaterOptions.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseMap.h"
@@ -35,9 +36,15 @@ private:
   struct IndexMove {
     const Expr *Site;
     const ValueDecl *Index;
+    const FunctionScope *Scope;
   };
+  struct RemoveCall {
+    const CallExpr *Call;
+    const FunctionScope *Scope;
+  };
+  void collect(const FunctionDecl *Function, ASTContext &Ctx);
   void diagnoseMove(const IndexMove &Move, ASTContext &Ctx);
-  void diagnoseRemove(const CallExpr *Call, ASTContext &Ctx);
+  void diagnoseRemove(const RemoveCall &Remove, ASTContext &Ctx);
   bool reportable(const struct SlotContents &Slot) const;
 
   const SharedOptions Shared;
@@ -54,7 +61,8 @@ private:
       ReadAt;
   std::vector<IndexMove> Moves;
   std::set<std::pair<SourceLocation, std::string>> Reported;
-  std::vector<const CallExpr *> RemoveCalls;
+  std::vector<RemoveCall> RemoveCalls;
+  std::vector<std::unique_ptr<FunctionScope>> Scopes;
   ASTContext *Context = nullptr;
 };
 

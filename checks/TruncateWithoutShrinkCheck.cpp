@@ -4,7 +4,6 @@
 #include "AnalysisUtils.h"
 #include "SharedDiagnostics.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -140,31 +139,61 @@ void TruncateWithoutShrinkCheck::onStartOfTranslationUnit() {
   Releases.reset();
   Fills.clear();
   Candidates.clear();
+  Scopes.clear();
   Reported.clear();
   Context = nullptr;
 }
 
 void TruncateWithoutShrinkCheck::registerMatchers(MatchFinder *Finder) {
-  // Every call in the user's code: emptying sites are analysed at the end
-  // of the TU, once every fill of every container has been seen.
-  Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader())).bind("call"),
-                     this);
+  // Emptying sites are analysed at the end of the TU, once every fill of
+  // every container has been seen.
+  Finder->addMatcher(analysedFunction(), this);
 }
 
+namespace {
+class CallCollector : public LoopAwareVisitor<CallCollector> {
+public:
+  explicit CallCollector(llvm::function_ref<void(const CallExpr *, bool)> OnCall)
+      : OnCall(OnCall) {}
+  bool VisitCallExpr(CallExpr *Call) {
+    OnCall(Call, insideLoop());
+    return true;
+  }
+
+private:
+  llvm::function_ref<void(const CallExpr *, bool)> OnCall;
+};
+} // namespace
+
 void TruncateWithoutShrinkCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
-  if (!Call)
+  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  if (!Function || !Function->getBody() || Function->isInvalidDecl())
     return;
   Context = Result.Context;
-  Fills.observe(Call, *Result.Context);
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
-    if (std::optional<Site> S = emptyingSite(Member, *Result.Context))
-      Candidates.push_back({Call, S->Container});
+  ASTContext &Ctx = *Result.Context;
+  // Templates are analysed in their instantiations, where types are known.
+  if (Function->isDependentContext())
     return;
-  }
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
-    if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
-      Candidates.push_back({Call, Op->getArg(0)});
+  FunctionScope *Scope = nullptr;
+  // A named callable: CallCollector keeps only a reference to it.
+  auto OnCall = [&](const CallExpr *Call, bool InsideLoop) {
+    Fills.observe(Call, InsideLoop, Ctx);
+    const Expr *Container = nullptr;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+      if (std::optional<Site> S = emptyingSite(Member, Ctx))
+        Container = S->Container;
+    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+               Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
+      Container = Op->getArg(0);
+    }
+    if (!Container)
+      return;
+    if (!Scope)
+      Scope = Scopes.emplace_back(std::make_unique<FunctionScope>(Function)).get();
+    Candidates.push_back({Call, Container, Scope});
+  };
+  CallCollector Collector(OnCall);
+  Collector.TraverseStmt(Function->getBody());
 }
 
 void TruncateWithoutShrinkCheck::onEndOfTranslationUnit() {
@@ -173,6 +202,7 @@ void TruncateWithoutShrinkCheck::onEndOfTranslationUnit() {
   for (const Candidate &C : Candidates)
     diagnose(C, *Context);
   Candidates.clear();
+  Scopes.clear();
 }
 
 void TruncateWithoutShrinkCheck::diagnose(const Candidate &C, ASTContext &Ctx) {
@@ -193,13 +223,14 @@ void TruncateWithoutShrinkCheck::diagnose(const Candidate &C, ASTContext &Ctx) {
   if (S->Kind != Emptying::KeepingAssignment && Info->Family->ClearFrees)
     return;
 
-  const FunctionDecl *Function = enclosingFunction(C.Site, Ctx);
+  const FunctionDecl *Function = C.Scope->functionOf(C.Site);
   if (!Function || !Function->getBody() || Function->isDependentContext() ||
       Function->isInvalidDecl())
     return;
   if (Reported.contains(C.Site->getBeginLoc()))
     return;
-  std::optional<Lifetime> Life = classifyLifetime(C.Container, C.Site, Ctx);
+  std::optional<Lifetime> Life =
+      classifyLifetime(C.Container, C.Site, *C.Scope, Ctx);
   if (!Life || !ReportedLifetimes.test(static_cast<size_t>(Life->Kind)))
     return;
 
@@ -227,7 +258,7 @@ void TruncateWithoutShrinkCheck::diagnose(const Candidate &C, ASTContext &Ctx) {
 
   // Choose the fix: the preferred idiom when a fresh container is certainly
   // equivalent, else clear-and-shrink where the type has it.
-  const Stmt *Statement = statementHolding(C.Site, Ctx);
+  const Stmt *Statement = statementHolding(C.Site, *C.Scope);
   const bool InBlock = isa_and_nonnull<CompoundStmt>(Statement);
   const bool FreshIsSafe = !Life->ThroughAlias && !Info->HasStatefulParts &&
                            Info->DefaultConstructible &&

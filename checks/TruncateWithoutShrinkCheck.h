@@ -3,6 +3,7 @@
 #ifndef HIGHWATER_CHECKS_TRUNCATEWITHOUTSHRINKCHECK_H
 #define HIGHWATER_CHECKS_TRUNCATEWITHOUTSHRINKCHECK_H
 
+#include "AnalysisUtils.h"
 #include "ContainerUses.h"
 #include "HighwaterOptions.h"
 #include "ReleaseAnalysis.h"
@@ -34,6 +35,7 @@ private:
   struct Candidate {
     const Expr *Site;      ///< The call or assignment that empties.
     const Expr *Container; ///< The container object at the site.
+    const FunctionScope *Scope;
   };
   void diagnose(const Candidate &C, ASTContext &Ctx);
 
@@ -45,6 +47,7 @@ private:
   ReleaseAnalysis Releases;
   FillIndex Fills;
   std::vector<Candidate> Candidates;
+  std::vector<std::unique_ptr<FunctionScope>> Scopes;
   ASTContext *Context = nullptr;
   llvm::DenseSet<SourceLocation> Reported;
 };

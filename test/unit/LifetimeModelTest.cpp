@@ -124,7 +124,14 @@ protected:
     EXPECT_TRUE(Clear) << "no clear() in " << Function.str();
     if (!Clear)
       return std::nullopt;
-    return classifyLifetime(Clear->getImplicitObjectArgument(), Clear, ctx());
+    const auto *Definition = findFirst<FunctionDecl>(
+        functionDecl(hasName(Function), isDefinition()), ctx());
+    EXPECT_TRUE(Definition) << "no definition of " << Function.str();
+    if (!Definition)
+      return std::nullopt;
+    FunctionScope Scope(Definition);
+    return classifyLifetime(Clear->getImplicitObjectArgument(), Clear, Scope,
+                            ctx());
   }
   const FieldDecl *field(StringRef Name) {
     return findFirst<FieldDecl>(fieldDecl(hasName(Name)), ctx());
