@@ -589,9 +589,11 @@ void EraseAllLoopCheck::diagnoseLoop(const Stmt *Loop,
     return;
 
   const bool Retains = Info->retainsStorage();
-  // Draining a deque-backed queue or a node-based container while working
-  // on each element frees as it goes: the idiomatic way to consume it.
-  if (Match->DoesOtherWork && (!Retains || Info->Storage == StorageKind::Deque))
+  // Draining while working on each element is how an adaptor is consumed
+  // (a priority_queue can only be read in order by popping it), and a
+  // deque or a node-based container frees as it goes.
+  if (Match->DoesOtherWork && (!Retains || Info->Family->IsAdaptor ||
+                               Info->Storage == StorageKind::Deque))
     return;
   if (Retains && Info->SlotBytes < MinRetainedSlotBytes)
     return;
@@ -604,7 +606,10 @@ void EraseAllLoopCheck::diagnoseLoop(const Stmt *Loop,
   std::string Object = objectSpelling(Match->Container, Ctx);
   if (Object.empty())
     Object = Life->Decl->getNameAsString();
-  std::string TypeName = spelledTypeFor(Life->Decl, Function, Object, Ctx);
+  std::string TypeName =
+      namedContainerDecl(Match->Container) == Life->Decl
+          ? spelledTypeFor(Life->Decl, Function, Object, Ctx)
+          : Info->Type.getCanonicalType().getAsString(Ctx.getPrintingPolicy());
   const bool NoInPlaceRelease = Info->Family->NoInPlaceRelease;
   std::string Idiom = Info->releaseIdiom(Shared.PreferredRelease, Object, TypeName);
   std::string Advice = NoInPlaceRelease ? releaseAdvice(*Info, Idiom)

@@ -332,6 +332,8 @@ bool ReleaseAnalysis::everyPathAfterReaches(
       continue;
     if (Block == ExitBlock)
       return false;
+    if (Block->hasNoReturnElement())
+      continue; // abort(), a throw helper: the program ends on this path.
     if (Block == SiteBlock && SiteBlock->getTerminatorStmt() == Site)
       return false; // Back at the loop that empties it, nothing released.
     switch (ScanBlock(Block, /*StartAfterSite=*/false)) {

@@ -254,7 +254,10 @@ void TruncateWithoutShrinkCheck::diagnose(const Candidate &C, ASTContext &Ctx) {
   std::string Object = objectSpelling(C.Container, Ctx);
   if (Object.empty())
     Object = Life->Decl->getNameAsString();
-  std::string TypeName = spelledTypeFor(Life->Decl, Function, Object, Ctx);
+  std::string TypeName =
+      namedContainerDecl(C.Container) == Life->Decl
+          ? spelledTypeFor(Life->Decl, Function, Object, Ctx)
+          : Info->Type.getCanonicalType().getAsString(Ctx.getPrintingPolicy());
 
   // Choose the fix: the preferred idiom when a fresh container is certainly
   // equivalent, else clear-and-shrink where the type has it.

@@ -2,6 +2,7 @@
 // RUN: %check_highwater -check-suffixes=,CALLER %s highwater-erase-all-loop %t -- -config="{CheckOptions: {highwater-erase-all-loop.LifetimeKinds: 'member;global;static-member;function-static;thread-local;loop-carried-local;caller-owned'}}" -- -std=c++20
 
 #include <array>
+#include <cstdlib>
 #include <cstddef>
 #include <deque>
 #include <functional>
@@ -131,12 +132,32 @@ public:
     // CHECK-FIXES: {{^}}    batch_ = std::vector<Record>();{{$}}
   }
 
-  void workPerElement() {
+  void drainHeapInOrder() {
+    // Popping is the only way to read a priority_queue in order.
     while (!heap_.empty()) {
       use(heap_.top());
       heap_.pop();
     }
-    // CHECK-MESSAGES: :[[@LINE-4]]:5: warning: 'heap_' (a data member of 'Processor') is emptied one element at a time while its elements are processed, which keeps its element buffer (4 bytes per element) at the high-water mark; process the elements, then release it once with 'heap_ = std::priority_queue<int>();' after the loop
+  }
+
+  void workPerElement() {
+    while (!values_.empty()) {
+      use(values_.back());
+      values_.pop_back();
+    }
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: warning: 'values_' (a data member of 'Processor') is emptied one element at a time while its elements are processed, which keeps its element buffer (4 bytes per element) at the high-water mark; process the elements, then release it once with 'values_ = IntVector();' after the loop
+  }
+
+  void elementOfMember(std::size_t W) {
+    while (!buckets_[W].empty())
+      buckets_[W].pop_back();
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: 'buckets_[W]' (a data member of 'Processor') is emptied one element at a time, {{.*}} release it at once with 'buckets_[W] = std::vector<int>();'
+  }
+
+  [[noreturn]] void fatal() {
+    while (!values_.empty())
+      values_.pop_back();
+    std::abort();
   }
 
   void emitThenErase() {
@@ -278,6 +299,7 @@ private:
   std::string text_;
   std::map<int, int> ordered_;
   std::vector<Record> batch_;
+  std::vector<std::vector<int>> buckets_;
 };
 
 // ---- Lifetimes ------------------------------------------------------------
