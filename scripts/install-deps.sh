@@ -7,6 +7,8 @@ packages=(
   cmake ninja-build g++
   clang-22 clang-tidy-22 clangd-22 clang-tools-22 libclang-22-dev llvm-22-dev llvm-22-tools
   libgtest-dev
+  # bench/run-bench.sh measures CPU time and peak memory with GNU time.
+  time
   # Debian's clangd 22 is built with remote-index support: its CMake targets name gRPC and protobuf.
   libgrpc++-dev libprotobuf-dev protobuf-compiler-grpc
 )
