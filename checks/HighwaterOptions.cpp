@@ -65,8 +65,8 @@ bool readBoolOption(ClangTidyCheck &Check,
     return Default;
   std::optional<bool> Parsed =
       llvm::StringSwitch<std::optional<bool>>(Value->trim().lower())
-          .Cases("true", "1", "on", "yes", true)
-          .Cases("false", "0", "off", "no", false)
+          .Cases({"true", "1", "on", "yes"}, true)
+          .Cases({"false", "0", "off", "no"}, false)
           .Default(std::nullopt);
   if (!Parsed) {
     Check.configurationDiag(
