@@ -133,7 +133,12 @@ bool isStorageKeepingAssignment(const Stmt *S, const Expr *Container,
   if (Info.Storage == StorageKind::String) {
     if (const auto *Literal = dyn_cast<StringLiteral>(Source))
       return Literal->getLength() == 0;
-    return isFreshContainer(A->Source);
+    // `s = std::string()`: an empty temporary, not `s = std::move(other)`.
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Source))
+      return llvm::all_of(Construct->arguments(), [](const Expr *Arg) {
+        return isa<CXXDefaultArgExpr>(Arg);
+      });
+    return false;
   }
   return false;
 }

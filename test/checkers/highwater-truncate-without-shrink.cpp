@@ -174,6 +174,12 @@ public:
 
   // ---- Negatives on the same members ---------------------------------------
 
+  void refill(std::string Next, std::vector<Item> More) {
+    // Moving contents in is a fill, not an emptying.
+    Text = std::move(Next);
+    Items = std::move(More);
+  }
+
   void released() {
     Items.clear();
     Items.shrink_to_fit();
