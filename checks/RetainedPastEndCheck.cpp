@@ -17,15 +17,20 @@ namespace {
 
 /// A long-lived array of slots: a data member or a variable with static
 /// storage whose type has an element type.
+/// A data member or a variable with static storage.
+const ValueDecl *asLongLivedDecl(const ValueDecl *D) {
+  if (isa_and_nonnull<FieldDecl>(D))
+    return D;
+  if (const auto *Var = dyn_cast_or_null<VarDecl>(D); Var && Var->hasGlobalStorage())
+    return D;
+  return nullptr;
+}
+
 const ValueDecl *slotArrayDecl(const Expr *Base, const ASTContext &Ctx) {
   const ValueDecl *D = namedContainerDecl(Base);
   if (!D || elementTypeOf(D->getType(), Ctx).isNull())
     return nullptr;
-  if (isa<FieldDecl>(D))
-    return D;
-  if (const auto *Var = dyn_cast<VarDecl>(D); Var && Var->hasGlobalStorage())
-    return D;
-  return nullptr;
+  return asLongLivedDecl(D);
 }
 
 /// The integer a subscript is indexed by: `n`, `n++`, `--n`, `n - 1`.
@@ -45,18 +50,10 @@ const ValueDecl *indexDecl(const Expr *Index) {
     }
     break;
   }
-  const ValueDecl *D = nullptr;
-  if (const auto *ME = dyn_cast_or_null<MemberExpr>(Index))
-    D = ME->getMemberDecl();
-  else if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(Index))
-    D = DRE->getDecl();
+  const ValueDecl *D = Index ? namedContainerDecl(Index) : nullptr;
   if (!D || !D->getType()->isIntegerType())
     return nullptr;
-  if (isa<FieldDecl>(D))
-    return D;
-  if (const auto *Var = dyn_cast<VarDecl>(D); Var && Var->hasGlobalStorage())
-    return D;
-  return nullptr;
+  return asLongLivedDecl(D);
 }
 
 /// The array and index of `a[i]`, for the built-in and overloaded forms.
