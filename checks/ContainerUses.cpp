@@ -1,7 +1,9 @@
 //===--- ContainerUses.cpp ------------------------------------------------===//
 
 #include "ContainerUses.h"
+#include "ContainerModel.h"
 #include "LifetimeModel.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
@@ -51,7 +53,7 @@ bool mentionsContainer(const Stmt *S, const Expr *Container,
 namespace {
 
 /// Looks for anything in a body that may put elements back.
-class RefillFinder : public RecursiveASTVisitor<RefillFinder> {
+class RefillFinder : public BodyVisitor<RefillFinder> {
 public:
   RefillFinder(const Expr *Container, ASTContext &Ctx, unsigned Depth,
                llvm::SmallPtrSetImpl<const FunctionDecl *> &Seen)
@@ -197,9 +199,44 @@ const ValueDecl *namedContainerDecl(const Expr *E) {
   return nullptr;
 }
 
-void FillIndex::mark(const Expr *Container) {
+void FillIndex::mark(const Expr *Container, const CallExpr *Call,
+                     const FunctionDecl *Function, bool CountsForStrings) {
   if (const ValueDecl *D = namedContainerDecl(Container))
-    Unbounded.insert(cast<ValueDecl>(D->getCanonicalDecl()));
+    Fills[cast<ValueDecl>(D->getCanonicalDecl())].push_back(
+        {Function ? Function->getCanonicalDecl() : nullptr,
+         Call->getBeginLoc(), CountsForStrings});
+}
+
+bool FillIndex::isRefilledAfter(const ValueDecl *D, bool IsString,
+                                const FunctionDecl *Function, const Stmt *Site,
+                                const SourceManager &SM) const {
+  if (!D || !Function)
+    return false;
+  auto It = Fills.find(cast<ValueDecl>(D->getCanonicalDecl()));
+  if (It == Fills.end())
+    return false;
+  SourceLocation SiteLoc = SM.getExpansionLoc(Site->getBeginLoc());
+  return llvm::any_of(It->second, [&](const Fill &F) {
+    SourceLocation FillLoc = SM.getExpansionLoc(F.Where);
+    return (!IsString || F.CountsForStrings) &&
+           F.Function == Function->getCanonicalDecl() && FillLoc.isValid() &&
+           SiteLoc.isValid() && SM.isBeforeInTranslationUnit(SiteLoc, FillLoc);
+  });
+}
+
+bool FillIndex::isFilledUnbounded(const ValueDecl *D, bool IsString,
+                                  const FunctionDecl *OutsideOf) const {
+  if (!D)
+    return false;
+  auto It = Fills.find(cast<ValueDecl>(D->getCanonicalDecl()));
+  if (It == Fills.end())
+    return false;
+  const FunctionDecl *Excluded =
+      OutsideOf ? OutsideOf->getCanonicalDecl() : nullptr;
+  return llvm::any_of(It->second, [&](const Fill &F) {
+    return (!IsString || F.CountsForStrings) &&
+           (!Excluded || F.Function != Excluded);
+  });
 }
 
 static bool isCompileTimeConstant(const Expr *E, const ASTContext &Ctx) {
@@ -207,7 +244,7 @@ static bool isCompileTimeConstant(const Expr *E, const ASTContext &Ctx) {
 }
 
 void FillIndex::observe(const CallExpr *Call, bool InsideLoop,
-                        ASTContext &Ctx) {
+                        const FunctionDecl *Function, ASTContext &Ctx) {
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
     const CXXMethodDecl *MD = Member->getMethodDecl();
     if (!MD || !MD->getIdentifier())
@@ -217,7 +254,7 @@ void FillIndex::observe(const CallExpr *Call, bool InsideLoop,
     if (Name == "resize" || Name == "reserve") {
       if (Member->getNumArgs() > 0 &&
           !isCompileTimeConstant(Member->getArg(0), Ctx))
-        mark(Object);
+        mark(Object, Call, Function, /*CountsForStrings=*/true);
       return;
     }
     if (!isInsertionMethodName(Name) || Name == "swap")
@@ -233,7 +270,7 @@ void FillIndex::observe(const CallExpr *Call, bool InsideLoop,
         FromRange |= Name == "insert";
     }
     if (FromRange || InsideLoop)
-      mark(Object);
+      mark(Object, Call, Function, /*CountsForStrings=*/InsideLoop);
     return;
   }
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
@@ -242,12 +279,12 @@ void FillIndex::observe(const CallExpr *Call, bool InsideLoop,
     switch (Op->getOperator()) {
     case OO_Subscript: // map[k] = v in a loop
       if (InsideLoop)
-        mark(Op->getArg(0));
+        mark(Op->getArg(0), Call, Function, /*CountsForStrings=*/true);
       return;
     case OO_PlusEqual: // s += chunk
       if (InsideLoop || !isa<StringLiteral>(
               Op->getArg(1)->IgnoreParenImpCasts()))
-        mark(Op->getArg(0));
+        mark(Op->getArg(0), Call, Function, /*CountsForStrings=*/InsideLoop);
       return;
     case OO_Equal: { // v = computeAll();  not an emptying assignment
       const Expr *Source = Op->getArg(1)->IgnoreImplicit();
@@ -259,7 +296,7 @@ void FillIndex::observe(const CallExpr *Call, bool InsideLoop,
         return;
       if (isa<StringLiteral>(Source->IgnoreParenImpCasts()))
         return;
-      mark(Op->getArg(0));
+      mark(Op->getArg(0), Call, Function, /*CountsForStrings=*/false);
       return;
     }
     default:
@@ -281,8 +318,136 @@ void FillIndex::observe(const CallExpr *Call, bool InsideLoop,
       if (UO->getOpcode() == UO_AddrOf)
         Arg = UO->getSubExpr();
     if (Arg->getType()->isRecordType())
-      mark(Arg);
+      mark(Arg, Call, Function, /*CountsForStrings=*/InsideLoop);
   }
+}
+
+namespace {
+/// Calls \p Visit on every statement under \p S, lambdas included.
+void forEachStmt(const Stmt *S, llvm::function_ref<void(const Stmt *)> Visit) {
+  if (!S)
+    return;
+  Visit(S);
+  for (const Stmt *Child : S->children())
+    forEachStmt(Child, Visit);
+}
+
+bool isBefore(const Stmt *A, const Stmt *B, const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation LA = SM.getExpansionLoc(A->getBeginLoc());
+  SourceLocation LB = SM.getExpansionLoc(B->getBeginLoc());
+  return LA.isValid() && LB.isValid() && SM.isBeforeInTranslationUnit(LA, LB);
+}
+
+bool isStdCall(const CallExpr *Call, llvm::ArrayRef<StringRef> Names) {
+  const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+  return FD && FD->getIdentifier() && FD->isInStdNamespace() &&
+         llvm::is_contained(Names, FD->getName());
+}
+
+/// The object whose member \p Container is (`this` for an implicit or
+/// explicit `this->m_`), or null when it is not a member.
+const Expr *ownerOf(const Expr *Container) {
+  const auto *ME = dyn_cast_or_null<MemberExpr>(containerObject(Container));
+  if (!ME)
+    return nullptr;
+  return ME->getBase()->IgnoreParenImpCasts();
+}
+
+bool isAllocation(const Expr *E) {
+  E = E ? E->IgnoreParenImpCasts() : nullptr;
+  if (!E)
+    return false;
+  if (isa<CXXNewExpr>(E))
+    return true;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+      Construct && Construct->getNumArgs() == 1)
+    return isAllocation(Construct->getArg(0));
+  if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+    return isAllocation(Bind->getSubExpr());
+  if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
+    return isAllocation(Temp->getSubExpr());
+  return isStdCall(dyn_cast<CallExpr>(E), {"make_unique", "make_shared"});
+}
+} // namespace
+
+bool isEmptyingMoot(const Stmt *Body, const Expr *Site, const Expr *Container,
+                    const ASTContext &Ctx) {
+  const Expr *Owner = ownerOf(Container);
+  const auto *OwnerRef = dyn_cast_or_null<DeclRefExpr>(Owner);
+  const auto *OwnerVar =
+      OwnerRef ? dyn_cast<VarDecl>(OwnerRef->getDecl()) : nullptr;
+  if (OwnerVar && OwnerVar->hasLocalStorage() && isAllocation(OwnerVar->getInit()))
+    return true;
+  bool Moot = false;
+  forEachStmt(Body, [&](const Stmt *S) {
+    if (Moot)
+      return;
+    // auto Old = std::move(c); ... c.clear();
+    if (const auto *Call = dyn_cast<CallExpr>(S);
+        Call && isStdCall(Call, {"move"}) && Call->getNumArgs() == 1 &&
+        isSameContainer(Call->getArg(0), Container, Ctx) && isBefore(S, Site, Ctx))
+      Moot = true;
+    // p = new Owner; ... p->c.clear();
+    if (const auto *Assign = dyn_cast<BinaryOperator>(S);
+        OwnerVar && Assign && Assign->getOpcode() == BO_Assign &&
+        isAllocation(Assign->getRHS()) && isBefore(S, Site, Ctx))
+      if (const auto *LHS =
+              dyn_cast<DeclRefExpr>(Assign->getLHS()->IgnoreParenImpCasts());
+          LHS && LHS->getDecl() == OwnerVar)
+        Moot = true;
+    // c.clear(); delete this;
+    if (const auto *Delete = dyn_cast<CXXDeleteExpr>(S);
+        Delete && Owner && isBefore(Site, S, Ctx)) {
+      const Expr *Deleted = Delete->getArgument()->IgnoreParenImpCasts();
+      if (isa<CXXThisExpr>(Owner) ? isa<CXXThisExpr>(Deleted)
+                                  : isSameContainer(Deleted, Owner, Ctx))
+        Moot = true;
+    }
+  });
+  return Moot;
+}
+
+bool isReservedBefore(const Stmt *Body, const Expr *Site, const Expr *Container,
+                      const ASTContext &Ctx) {
+  bool Found = false;
+  forEachStmt(Body, [&](const Stmt *S) {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
+    const CXXMethodDecl *MD = Call ? Call->getMethodDecl() : nullptr;
+    if (!Found && MD && MD->getIdentifier() && MD->getName() == "reserve" &&
+        isSameContainer(calledObject(Call), Container, Ctx) &&
+        isBefore(S, Site, Ctx))
+      Found = true;
+  });
+  return Found;
+}
+
+bool isRemoveFamilyCall(const CallExpr *Call) {
+  static constexpr StringRef Family[] = {"remove", "remove_if", "unique",
+                                         "partition", "stable_partition"};
+  if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(Call)) {
+    // std::ranges algorithms are function objects: __remove_if_fn & co.
+    const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
+    if (!MD || Op->getOperator() != OO_Call || !MD->getParent()->getIdentifier())
+      return false;
+    StringRef Name = MD->getParent()->getName();
+    return Name.consume_front("__") && Name.consume_back("_fn") &&
+           llvm::is_contained(Family, Name) &&
+           StringRef(qualifiedNameWithoutInlineNamespaces(MD->getParent()))
+               .starts_with("std::ranges::");
+  }
+  const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+  return FD && !isa<CXXMethodDecl>(FD) && isStdCall(Call, Family);
+}
+
+bool isEraseRemoveIdiom(const CXXMemberCallExpr *Erase) {
+  if (!Erase || Erase->getNumArgs() != 2)
+    return false;
+  const Expr *First = ignoreCopies(Erase->getArg(0));
+  // std::ranges::remove_if returns a subrange: `.begin()` of it.
+  if (const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(First))
+    First = ignoreCopies(Member->getImplicitObjectArgument());
+  return isRemoveFamilyCall(dyn_cast_or_null<CallExpr>(First));
 }
 
 static bool canExitEarlyImpl(const Stmt *S, bool InNestedBreakable) {

@@ -11,7 +11,9 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallVector.h"
 
 namespace clang::tidy::highwater {
 
@@ -45,24 +47,60 @@ bool mentionsContainer(const Stmt *E, const Expr *Container,
 /// `obj.m_`, `g`), or null.
 const ValueDecl *namedContainerDecl(const Expr *E);
 
+/// True when emptying \p Container at \p Site in \p Body gives nothing
+/// back to hold on to: the container was moved from before the site (its
+/// storage went with the move), its owner was created by `new` in this
+/// function (it is still empty), or its owner is deleted after the site
+/// (`delete this;`, `delete p;`).
+bool isEmptyingMoot(const Stmt *Body, const Expr *Site, const Expr *Container,
+                    const ASTContext &Ctx);
+
+/// True when \p Body calls `reserve` on \p Container before \p Site: a
+/// resize after it sets the container up rather than truncating it.
+bool isReservedBefore(const Stmt *Body, const Expr *Site, const Expr *Container,
+                      const ASTContext &Ctx);
+
+/// A call of std::remove, remove_if, unique, partition or stable_partition,
+/// or of their std::ranges forms.
+bool isRemoveFamilyCall(const CallExpr *Call);
+
+/// The erase-remove idiom, `c.erase(std::remove_if(...), c.end())`: a
+/// filter of a container that stays in use, not an emptying.
+bool isEraseRemoveIdiom(const CXXMemberCallExpr *Erase);
+
 /// Remembers, for one translation unit, which containers are filled from
 /// data of unbounded size: an insertion inside a loop, an insertion or
 /// assignment of a range or another container, a resize to a runtime size,
 /// or the container handed to a function by non-const reference (a reader
-/// filling a buffer).
+/// filling a buffer). A string counts only when it grows in a loop or is
+/// resized to a runtime size: assigning one value (a key, a path, a name)
+/// is not a stream of data.
 class FillIndex {
 public:
   /// Looks at a call or operator on a container, or a call that passes one;
-  /// \p InsideLoop tells whether the call is in a loop's body.
-  void observe(const CallExpr *Call, bool InsideLoop, ASTContext &Ctx);
-  bool isFilledUnbounded(const ValueDecl *D) const {
-    return D && Unbounded.contains(cast<ValueDecl>(D->getCanonicalDecl()));
-  }
-  void clear() { Unbounded.clear(); }
+  /// \p InsideLoop tells whether the call is in a loop's body, \p Function
+  /// is the function whose body holds it.
+  void observe(const CallExpr *Call, bool InsideLoop,
+               const FunctionDecl *Function, ASTContext &Ctx);
+  /// Whether \p D is filled from unbounded data anywhere, or, with
+  /// \p OutsideOf, in a function other than that one.
+  bool isFilledUnbounded(const ValueDecl *D, bool IsString,
+                         const FunctionDecl *OutsideOf = nullptr) const;
+  /// Whether \p Function fills \p D from unbounded data after \p Site.
+  bool isRefilledAfter(const ValueDecl *D, bool IsString,
+                       const FunctionDecl *Function, const Stmt *Site,
+                       const SourceManager &SM) const;
+  void clear() { Fills.clear(); }
 
 private:
-  void mark(const Expr *Container);
-  llvm::DenseSet<const ValueDecl *> Unbounded;
+  struct Fill {
+    const FunctionDecl *Function;
+    SourceLocation Where;
+    bool CountsForStrings;
+  };
+  void mark(const Expr *Container, const CallExpr *Call,
+            const FunctionDecl *Function, bool CountsForStrings);
+  llvm::DenseMap<const ValueDecl *, llvm::SmallVector<Fill, 2>> Fills;
 };
 
 } // namespace clang::tidy::highwater

@@ -534,7 +534,7 @@ void EraseAllLoopCheck::registerMatchers(MatchFinder *Finder) {
 
 namespace {
 /// The loops of one function body (lambdas' loops included).
-class LoopCollector : public RecursiveASTVisitor<LoopCollector> {
+class LoopCollector : public BodyVisitor<LoopCollector> {
 public:
   llvm::SmallVector<const Stmt *, 16> Loops;
   bool VisitForStmt(ForStmt *S) { return add(S); }

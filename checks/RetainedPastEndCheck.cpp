@@ -248,9 +248,6 @@ std::string resetSuffix(const SlotContents &Slot) {
   return "";
 }
 
-constexpr llvm::StringLiteral RemoveFamily[] = {
-    "remove", "remove_if", "unique", "partition", "stable_partition"};
-
 } // namespace
 
 RetainedPastEndCheck::RetainedPastEndCheck(StringRef Name,
@@ -288,26 +285,10 @@ void RetainedPastEndCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 namespace {
-bool isRemoveFamily(const CallExpr *Call) {
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
-    // std::ranges algorithms are function objects: __remove_if_fn & co.
-    const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
-    if (!MD || Op->getOperator() != OO_Call || !MD->getParent()->getIdentifier())
-      return false;
-    StringRef Name = MD->getParent()->getName();
-    return Name.consume_front("__") && Name.consume_back("_fn") &&
-           llvm::is_contained(RemoveFamily, Name) &&
-           StringRef(qualifiedNameWithoutInlineNamespaces(MD->getParent()))
-               .starts_with("std::ranges::");
-  }
-  const FunctionDecl *FD = Call->getDirectCallee();
-  return FD && FD->getIdentifier() && FD->isInStdNamespace() &&
-         !isa<CXXMethodDecl>(FD) && llvm::is_contained(RemoveFamily, FD->getName());
-}
 
 /// Gathers subscripts (marking the written ones), index moves and
 /// remove-family calls of one function body.
-class SlotUseCollector : public RecursiveASTVisitor<SlotUseCollector> {
+class SlotUseCollector : public BodyVisitor<SlotUseCollector> {
 public:
   llvm::SmallPtrSet<const Expr *, 8> Written;
   llvm::SmallVector<const Expr *, 16> Subscripts;
@@ -340,7 +321,7 @@ public:
     return true;
   }
   bool VisitCallExpr(CallExpr *Call) {
-    if (isRemoveFamily(Call))
+    if (isRemoveFamilyCall(Call))
       Removes.push_back(Call);
     return true;
   }

@@ -72,6 +72,69 @@ bool mentionsSizeOf(const Stmt *S, const Expr *Container,
   return false;
 }
 
+/// A size computed down from the container's own size: `size() - n`,
+/// `size() / 2`, `std::min(size(), n)`. `size() + n` and `std::max(size(),
+/// n)` grow it.
+bool shrinksFromSize(const Expr *Arg, const Expr *Container,
+                     const ASTContext &Ctx) {
+  Arg = Arg->IgnoreParenImpCasts();
+  if (const auto *BO = dyn_cast<BinaryOperator>(Arg)) {
+    switch (BO->getOpcode()) {
+    case BO_Sub:
+    case BO_Div:
+    case BO_Shr:
+      return mentionsSizeOf(BO->getLHS(), Container, Ctx);
+    default:
+      return false;
+    }
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(Arg)) {
+    const FunctionDecl *FD = Call->getDirectCallee();
+    if (FD && FD->getIdentifier() && FD->isInStdNamespace() &&
+        FD->getName() == "min")
+      return mentionsSizeOf(Call, Container, Ctx);
+  }
+  return false;
+}
+
+/// `x = {}` and `s = std::string()`: reported whatever the mode, because
+/// they read like the release idiom `x = T()` and are not one. (`s = ""`
+/// reads like a reset, and goes through the mode's filter.)
+bool readsLikeRelease(const Expr *Site) {
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(Site);
+  if (!Op || Op->getNumArgs() != 2)
+    return false;
+  const Expr *Source = Op->getArg(1)->IgnoreImplicit();
+  if (const auto *Init = dyn_cast<CXXStdInitializerListExpr>(Source))
+    Source = Init->getSubExpr()->IgnoreImplicit();
+  if (const auto *List = dyn_cast<InitListExpr>(Source))
+    return List->getNumInits() == 0;
+  const auto *Construct = dyn_cast<CXXConstructExpr>(Source);
+  return Construct && Construct->getNumArgs() == 0;
+}
+
+/// Whether a loop-carried local is emptied in an open-ended cycle (a
+/// `while`, `do` or `for (;;)` it outlives) rather than in an iteration
+/// over a range or a count, which ends with the function.
+bool isEmptiedInOpenCycle(const VarDecl *Local, const Stmt *Site,
+                          const FunctionScope &Scope,
+                          const SourceManager &SM) {
+  SourceLocation Declared = SM.getExpansionLoc(Local->getLocation());
+  for (const Stmt *S = Scope.parentOf(Site); S; S = Scope.parentOf(S)) {
+    if (!isa<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt>(S))
+      continue;
+    SourceRange R(SM.getExpansionLoc(S->getBeginLoc()),
+                  SM.getExpansionLoc(S->getEndLoc()));
+    if (SM.isPointWithin(Declared, R.getBegin(), R.getEnd()))
+      continue; // Declared inside this loop: not carried across it.
+    if (isa<WhileStmt, DoStmt>(S))
+      return true;
+    if (const auto *For = dyn_cast<ForStmt>(S); For && !For->getInc())
+      return true;
+  }
+  return false;
+}
+
 /// Recognises the calls that empty or truncate a container.
 std::optional<Site> emptyingSite(const CXXMemberCallExpr *Call,
                                  const ASTContext &Ctx) {
@@ -87,8 +150,8 @@ std::optional<Site> emptyingSite(const CXXMemberCallExpr *Call,
     std::optional<uint64_t> Size = constantValue(Call->getArg(0), Ctx);
     if (Size && *Size == 0)
       return Site{Emptying::Clear, C, "resize(0)"};
-    // A constant size, or one derived from the current size, shrinks.
-    if (Size || mentionsSizeOf(Call->getArg(0), C, Ctx))
+    // A constant size, or one taken off the current size, shrinks.
+    if (Size || shrinksFromSize(Call->getArg(0), C, Ctx))
       return Site{Emptying::Truncate, C, "resize()"};
     return std::nullopt;
   }
@@ -177,7 +240,7 @@ void TruncateWithoutShrinkCheck::check(const MatchFinder::MatchResult &Result) {
   FunctionScope *Scope = nullptr;
   // A named callable: CallCollector keeps only a reference to it.
   auto OnCall = [&](const CallExpr *Call, bool InsideLoop) {
-    Fills.observe(Call, InsideLoop, Ctx);
+    Fills.observe(Call, InsideLoop, Function, Ctx);
     const Expr *Container = nullptr;
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
       if (std::optional<Site> S = emptyingSite(Member, Ctx))
@@ -190,7 +253,7 @@ void TruncateWithoutShrinkCheck::check(const MatchFinder::MatchResult &Result) {
       return;
     if (!Scope)
       Scope = Scopes.emplace_back(std::make_unique<FunctionScope>(Function)).get();
-    Candidates.push_back({Call, Container, Scope});
+    Candidates.push_back({Call, Container, Scope, InsideLoop});
   };
   CallCollector Collector(OnCall);
   Collector.TraverseStmt(Function->getBody());
@@ -203,6 +266,44 @@ void TruncateWithoutShrinkCheck::onEndOfTranslationUnit() {
     diagnose(C, *Context);
   Candidates.clear();
   Scopes.clear();
+}
+
+bool TruncateWithoutShrinkCheck::isRiskyCycle(const Candidate &C,
+                                              const ContainerInfo &Info,
+                                              const Lifetime &Life,
+                                              const FunctionDecl *Function,
+                                              ASTContext &Ctx) const {
+  if (Info.Storage == StorageKind::Deque)
+    return false; // Keeps only its block map, a pointer per 512-byte block.
+  if (Info.SlotBytes < MinRetainedSlotBytes)
+    return false;
+  // The erase-remove idiom filters a container that stays in use.
+  if (isEraseRemoveIdiom(dyn_cast<CXXMemberCallExpr>(C.Site)))
+    return false;
+  const bool IsString = Info.Storage == StorageKind::String;
+  if (!Fills.isFilledUnbounded(Life.Decl, IsString))
+    return false;
+  // Emptied in a cycle: a local across an open-ended loop; anything else
+  // inside a loop, or filled elsewhere and emptied here (fill, then flush).
+  // Emptied and refilled by the same function and nowhere else, it is
+  // being replaced: its size follows what it is given.
+  switch (Life.Kind) {
+  case LifetimeKind::LoopCarriedLocal: {
+    const auto *Local = dyn_cast<VarDecl>(Life.Decl);
+    return Local && isEmptiedInOpenCycle(Local, C.Site, *C.Scope,
+                                         Ctx.getSourceManager());
+  }
+  case LifetimeKind::CallerOwned:
+    return C.InsideLoop; // An output parameter reset for its caller.
+  default:
+    // Filled and emptied by this function alone: a cycle across its calls
+    // when the emptying ends the fill (fill, then flush); a replacement
+    // when it is filled again after (clear, then refill, as a setter does).
+    return C.InsideLoop ||
+           Fills.isFilledUnbounded(Life.Decl, IsString, Function) ||
+           !Fills.isRefilledAfter(Life.Decl, IsString, Function, C.Site,
+                                  Ctx.getSourceManager());
+  }
 }
 
 void TruncateWithoutShrinkCheck::diagnose(const Candidate &C, ASTContext &Ctx) {
@@ -237,14 +338,15 @@ void TruncateWithoutShrinkCheck::diagnose(const Candidate &C, ASTContext &Ctx) {
   // The default mode keeps to what an engineer would act on: containers
   // fed unbounded data, with slots big enough to matter. `x = {}` reads like
   // a release, so it is reported whatever the container holds.
-  if (Mode == ReportMode::Risky && S->Kind != Emptying::KeepingAssignment) {
-    if (Info->Storage == StorageKind::Deque)
-      return; // Keeps only its block map, a pointer per 512-byte block.
-    if (Info->SlotBytes < MinRetainedSlotBytes)
-      return;
-    if (!Fills.isFilledUnbounded(Life->Decl))
-      return;
-  }
+  if (Mode == ReportMode::Risky && !readsLikeRelease(C.Site) &&
+      !isRiskyCycle(C, *Info, *Life, Function, Ctx))
+    return;
+  // Sites that look like emptying and are not: the storage already went
+  // elsewhere, the owner is new or about to die, a resize that sets up.
+  if (isEmptyingMoot(Function->getBody(), C.Site, C.Container, Ctx) ||
+      (S->Operation == "resize()" &&
+       isReservedBefore(Function->getBody(), C.Site, C.Container, Ctx)))
+    return;
   if (managesCapacity(Function->getBody(), C.Container, Ctx) ||
       Releases.releasedOnEveryPathAfter(C.Site, C.Container, *Info, Function,
                                         Ctx))

@@ -4,7 +4,9 @@
 #define HIGHWATER_CHECKS_TRUNCATEWITHOUTSHRINKCHECK_H
 
 #include "AnalysisUtils.h"
+#include "ContainerModel.h"
 #include "ContainerUses.h"
+#include "LifetimeModel.h"
 #include "HighwaterOptions.h"
 #include "ReleaseAnalysis.h"
 #include "clang-tidy/ClangTidyCheck.h"
@@ -36,8 +38,14 @@ private:
     const Expr *Site;      ///< The call or assignment that empties.
     const Expr *Container; ///< The container object at the site.
     const FunctionScope *Scope;
+    bool InsideLoop; ///< The site is in a loop of its function.
   };
   void diagnose(const Candidate &C, ASTContext &Ctx);
+  /// The default mode's filter: a container fed unbounded data and emptied
+  /// in a cycle, with slots big enough to matter.
+  bool isRiskyCycle(const Candidate &C, const ContainerInfo &Info,
+                    const Lifetime &Life, const FunctionDecl *Function,
+                    ASTContext &Ctx) const;
 
   const SharedOptions Shared;
   const unsigned MinRetainedSlotBytes;

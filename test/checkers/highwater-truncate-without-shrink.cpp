@@ -3,6 +3,7 @@
 // RUN: %check_highwater -check-suffixes=SWAP %s highwater-truncate-without-shrink %t -- -config="{CheckOptions: {highwater-truncate-without-shrink.ReleaseStyle: swap, highwater-truncate-without-shrink.MinRetainedSlotBytes: 1}}" -- -std=c++20
 // RUN: %check_highwater -check-suffixes=SHRINK %s highwater-truncate-without-shrink %t -- -config="{CheckOptions: {highwater-truncate-without-shrink.ReleaseStyle: shrink, highwater-truncate-without-shrink.MinRetainedSlotBytes: 1}}" -- -std=c++20
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <deque>
@@ -120,7 +121,8 @@ public:
     // CHECK-FIXES-SHRINK: {{^}}    Text.erase(10); Text.shrink_to_fit();{{$}}
   }
 
-  // `= {}` reads like a release: reported whatever the slot size or fill.
+  // `= {}` and `= T()` read like a release: reported whatever the slot size
+  // or fill.
   void resetLikeARelease() {
     Items = {};
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Items = {}' reads like a release but keeps the element buffer (16 bytes per element) of 'Items' (a data member of 'Batcher') at the high-water mark; release it with 'Items = std::vector<Item>();'
@@ -141,11 +143,11 @@ public:
     // CHECK-FIXES-SWAP: {{^}}    std::string().swap(Text);{{$}}
     // CHECK-FIXES-SHRINK: {{^}}    Text.clear(); Text.shrink_to_fit();{{$}}
     Text = "";
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Text = ""' reads like a release
-    // CHECK-MESSAGES-AUDIT: :[[@LINE-2]]:5: warning: 'Text = ""' reads like a release
-    // CHECK-MESSAGES-SWAP: :[[@LINE-3]]:5: warning: 'Text = ""' reads like a release
-    // CHECK-MESSAGES-SHRINK: :[[@LINE-4]]:5: warning: 'Text = ""' reads like a release
-    // CHECK-FIXES: {{^}}    std::string().swap(Text);{{$}}
+    // `= ""` reads like a reset, not a release: the default mode's size
+    // filter applies (1-byte slots), the other modes report it.
+    // CHECK-MESSAGES-AUDIT: :[[@LINE-3]]:5: warning: 'Text = ""' reads like a release
+    // CHECK-MESSAGES-SWAP: :[[@LINE-4]]:5: warning: 'Text = ""' reads like a release
+    // CHECK-MESSAGES-SHRINK: :[[@LINE-5]]:5: warning: 'Text = ""' reads like a release
     // CHECK-FIXES-AUDIT: {{^}}    std::string().swap(Text);{{$}}
     // CHECK-FIXES-SWAP: {{^}}    std::string().swap(Text);{{$}}
     // CHECK-FIXES-SHRINK: {{^}}    Text.clear(); Text.shrink_to_fit();{{$}}
@@ -319,9 +321,14 @@ void rotate() {
   // CHECK-FIXES-SHRINK: {{^}}  PerThread.clear(); PerThread.rehash(0);{{$}}
 }
 
-void batchCycle(const std::vector<std::vector<Item>> &Batches) {
+struct BatchSource {
+  bool next(std::vector<Item> &Out);
+};
+
+void batchCycle(BatchSource &Source) {
   std::vector<Item> Scratch;
-  for (const auto &Batch : Batches) {
+  std::vector<Item> Batch;
+  while (Source.next(Batch)) {
     for (const Item &I : Batch)
       Scratch.push_back(I);
     Scratch.clear();
@@ -333,6 +340,27 @@ void batchCycle(const std::vector<std::vector<Item>> &Batches) {
     // CHECK-FIXES-AUDIT: {{^}}    Scratch = std::vector<Item>();{{$}}
     // CHECK-FIXES-SWAP: {{^}}    std::vector<Item>().swap(Scratch);{{$}}
     // CHECK-FIXES-SHRINK: {{^}}    Scratch.clear(); Scratch.shrink_to_fit();{{$}}
+  }
+}
+
+// A scratch buffer reused across the iterations of a range or a count is
+// freed when the function returns: only the audit mode reports it.
+void perElementScratch(const std::vector<std::vector<Item>> &Batches) {
+  std::vector<Item> Scratch;
+  for (const auto &Batch : Batches) {
+    for (const Item &I : Batch)
+      Scratch.push_back(I);
+    Scratch.clear();
+    // CHECK-MESSAGES-AUDIT: :[[@LINE-1]]:5: warning: 'Scratch' (a local that outlives the loop emptying it on every cycle) is emptied by clear()
+    // CHECK-FIXES-AUDIT: {{^}}    Scratch = std::vector<Item>();{{$}}
+  }
+  std::vector<Item> Again;
+  for (int Round = 0; Round < 100; ++Round) {
+    for (const auto &Batch : Batches)
+      Again.insert(Again.end(), Batch.begin(), Batch.end());
+    Again.clear();
+    // CHECK-MESSAGES-AUDIT: :[[@LINE-1]]:5: warning: 'Again' (a local that outlives the loop emptying it on every cycle) is emptied by clear()
+    // CHECK-FIXES-AUDIT: {{^}}    Again = std::vector<Item>();{{$}}
   }
 }
 
@@ -441,3 +469,97 @@ void viaMacro() {
 void nolint() {
   GlobalLog.clear(); // NOLINT(highwater-truncate-without-shrink)
 }
+
+// ---- What the default mode leaves to audits --------------------------------
+
+class Settings {
+public:
+  // A setter: emptied, then refilled from its argument by the same function.
+  // Its size follows what it is given.
+  void setBindings(const std::vector<Item> &In) {
+    Bindings.clear();
+    // CHECK-MESSAGES-AUDIT: :[[@LINE-1]]:5: warning: 'Bindings' (a data member of 'Settings') is emptied by clear()
+    // CHECK-FIXES-AUDIT: {{^}}    Bindings = std::vector<Item>();{{$}}
+    for (const Item &I : In)
+      Bindings.push_back(I);
+  }
+  // Filled, then emptied by the same function on every call: a cycle.
+  void drain(const std::vector<Item> &In) {
+    for (const Item &I : In)
+      Drained.push_back(I);
+    for (const Item &I : Drained)
+      consume(I);
+    Drained.clear();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Drained' (a data member of 'Settings') is emptied by clear()
+    // CHECK-MESSAGES-AUDIT: :[[@LINE-2]]:5: warning: 'Drained' (a data member of 'Settings') is emptied by clear()
+    // CHECK-MESSAGES-SWAP: :[[@LINE-3]]:5: warning: 'Drained' (a data member of 'Settings') is emptied by clear()
+    // CHECK-MESSAGES-SHRINK: :[[@LINE-4]]:5: warning: 'Drained' (a data member of 'Settings') is emptied by clear()
+    // CHECK-FIXES: {{^}}    Drained = std::vector<Item>();{{$}}
+  }
+  // The erase-remove idiom filters a container that stays in use.
+  void forget(long Key) {
+    Bindings.erase(std::remove_if(Bindings.begin(), Bindings.end(),
+                                  [&](const Item &I) { return I.Key == Key; }),
+                   Bindings.end());
+    // CHECK-MESSAGES-AUDIT: :[[@LINE-3]]:5: warning: 'Bindings' (a data member of 'Settings') is truncated by erase(first, end())
+  }
+  // A string assigned one value (a key, a name) is not fed a stream of
+  // data, even with 1-byte slots reported.
+  void remember(const std::string &Key) { LastKey = Key; }
+  void forgetKey() {
+    LastKey.clear();
+    // CHECK-MESSAGES-AUDIT: :[[@LINE-1]]:5: warning: 'LastKey' (a data member of 'Settings') is emptied by clear()
+    // CHECK-FIXES-AUDIT: {{^}}    std::string().swap(LastKey);{{$}}
+  }
+
+private:
+  std::vector<Item> Bindings;
+  std::vector<Item> Drained;
+  std::string LastKey;
+};
+
+// An output parameter reset for its caller.
+void collectKeys(const std::vector<Item> &In, std::vector<Item> &Out) {
+  Out.clear();
+  for (const Item &I : In)
+    Out.push_back(I);
+}
+
+// ---- Sites that empty nothing that stays ----------------------------------
+
+class Node {
+public:
+  void add(const std::vector<Item> &In) {
+    for (const Item &I : In)
+      Children.push_back(I);
+  }
+  // The owner dies right after.
+  void destroy() {
+    Children.clear();
+    delete this;
+  }
+  // The owner was created here: there is nothing to keep yet.
+  static Node *make() {
+    Node *N = new Node;
+    N->Children.clear();
+    return N;
+  }
+  // The storage went with the move; clear() makes the moved-from state
+  // definite.
+  void handOff(std::vector<Item> &Out) {
+    Out = std::move(Children);
+    Children.clear();
+  }
+  // Resizes that grow or set up are not truncations.
+  void grow(std::size_t N) {
+    Children.resize(Children.size() + N);
+    Children.resize(std::max(Children.size(), N));
+  }
+  void setUp() {
+    Children.reserve(64);
+    Children.resize(2);
+  }
+
+private:
+  std::vector<Item> Children;
+};
