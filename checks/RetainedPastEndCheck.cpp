@@ -215,8 +215,12 @@ MoveKind moveKind(const Expr *Site, std::string *NewEnd, const ASTContext &Ctx) 
 
 std::string severityPhrase(const SlotContents &Slot, QualType Element,
                            bool Plural, const ASTContext &Ctx) {
-  std::string Type =
-      "'" + Element.getAsString(Ctx.getPrintingPolicy()) + "'";
+  std::string Spelled = Element.getAsString(Ctx.getPrintingPolicy());
+  // Sugar from inside a template (`typename original::value_type`) says
+  // less than the type itself.
+  if (StringRef(Spelled).contains("typename "))
+    Spelled = Element.getCanonicalType().getAsString(Ctx.getPrintingPolicy());
+  std::string Type = "'" + Spelled + "'";
   std::string Held = Plural ? "the " + Type + " objects left there"
                             : "the " + Type + " left there";
   switch (Slot.Ownership) {
@@ -369,12 +373,17 @@ void RetainedPastEndCheck::collect(const FunctionDecl *Function,
     RemoveCalls.push_back({Call, Scope});
 }
 
-bool RetainedPastEndCheck::reportable(const SlotContents &Slot) const {
+bool RetainedPastEndCheck::reportable(const SlotContents &Slot,
+                                      QualType Element) const {
   switch (Slot.Ownership) {
   case SlotOwnership::Owning:
     return true;
   case SlotOwnership::RawPointer:
-    return ReportStalePointers;
+    // A value that merely holds a pointer among its fields (a token, a
+    // key view into an arena) is overwritten in place: audits only.
+    return ReportStalePointers &&
+           (Element->isPointerType() || Element->isMemberPointerType() ||
+            Mode == ReportMode::Audit);
   case SlotOwnership::WeakPointer:
     return Mode == ReportMode::Audit;
   case SlotOwnership::Plain:
@@ -386,6 +395,12 @@ bool RetainedPastEndCheck::reportable(const SlotContents &Slot) const {
 void RetainedPastEndCheck::onEndOfTranslationUnit() {
   if (!Context || Context->getDiagnostics().hasUncompilableErrorOccurred())
     return;
+  // An index advanced modulo the size is a ring's cursor: every slot stays
+  // a live entry of the ring, so setting it back vacates nothing.
+  RingCursors.clear();
+  for (const IndexMove &Move : Moves)
+    if (moveKind(Move.Site, nullptr, *Context) == MoveKind::Advance)
+      RingCursors.insert(Move.Index);
   for (const IndexMove &Move : Moves)
     diagnoseMove(Move, *Context);
   for (const RemoveCall &Remove : RemoveCalls)
@@ -410,6 +425,8 @@ void RetainedPastEndCheck::diagnoseMove(const IndexMove &Move,
   // (`items_[count_++] = p`). A ring's head is read at, and the ring is
   // written elsewhere.
   llvm::SmallVector<const ValueDecl *, 2> Arrays;
+  if (Kind != MoveKind::Advance && RingCursors.contains(Move.Index))
+    return;
   if (Kind == MoveKind::Advance) {
     auto Read = ReadAt.find(Move.Index);
     if (Read == ReadAt.end())
@@ -435,7 +452,8 @@ void RetainedPastEndCheck::diagnoseMove(const IndexMove &Move,
       continue;
     QualType Element = elementTypeOf(Array->getType(), Ctx);
     SlotContents Slot = classifySlot(Element, Ctx, Model);
-    if (!reportable(Slot) || resetsSlots(Function->getBody(), Array, Slot))
+    if (!reportable(Slot, Element) ||
+        resetsSlots(Function->getBody(), Array, Slot))
       continue;
 
     std::string Index = spelling(ignoreWrappers(isa<UnaryOperator>(Move.Site)
@@ -528,7 +546,8 @@ void RetainedPastEndCheck::diagnoseRemove(const RemoveCall &Remove,
     return;
   QualType Element = elementTypeOf(Array->getType(), Ctx);
   SlotContents Slot = classifySlot(Element, Ctx, Model);
-  if (!reportable(Slot) || resetsSlots(Function->getBody(), Array, Slot))
+  if (!reportable(Slot, Element) ||
+        resetsSlots(Function->getBody(), Array, Slot))
     return;
 
   // Where the result goes: into an erase (fine), or kept as a logical end in

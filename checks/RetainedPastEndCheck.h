@@ -7,6 +7,7 @@
 #include "HighwaterOptions.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SetVector.h"
 #include <set>
 
@@ -45,7 +46,7 @@ private:
   void collect(const FunctionDecl *Function, ASTContext &Ctx);
   void diagnoseMove(const IndexMove &Move, ASTContext &Ctx);
   void diagnoseRemove(const RemoveCall &Remove, ASTContext &Ctx);
-  bool reportable(const struct SlotContents &Slot) const;
+  bool reportable(const struct SlotContents &Slot, QualType Element) const;
 
   const SharedOptions Shared;
   const ReportMode Mode;
@@ -61,6 +62,7 @@ private:
       ReadAt;
   std::vector<IndexMove> Moves;
   std::set<std::pair<SourceLocation, std::string>> Reported;
+  llvm::DenseSet<const ValueDecl *> RingCursors;
   std::vector<RemoveCall> RemoveCalls;
   std::vector<std::unique_ptr<FunctionScope>> Scopes;
   ASTContext *Context = nullptr;
