@@ -408,13 +408,14 @@ bool isEmptyingMoot(const Stmt *Body, const Expr *Site, const Expr *Container,
   return Moot;
 }
 
-bool isReservedBefore(const Stmt *Body, const Expr *Site, const Expr *Container,
+bool isSetUpBefore(const Stmt *Body, const Expr *Site, const Expr *Container,
                       const ASTContext &Ctx) {
   bool Found = false;
   forEachStmt(Body, [&](const Stmt *S) {
     const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
     const CXXMethodDecl *MD = Call ? Call->getMethodDecl() : nullptr;
-    if (!Found && MD && MD->getIdentifier() && MD->getName() == "reserve" &&
+    if (!Found && MD && MD->getIdentifier() &&
+        (MD->getName() == "reserve" || MD->getName() == "clear") &&
         isSameContainer(calledObject(Call), Container, Ctx) &&
         isBefore(S, Site, Ctx))
       Found = true;

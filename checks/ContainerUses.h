@@ -55,9 +55,10 @@ const ValueDecl *namedContainerDecl(const Expr *E);
 bool isEmptyingMoot(const Stmt *Body, const Expr *Site, const Expr *Container,
                     const ASTContext &Ctx);
 
-/// True when \p Body calls `reserve` on \p Container before \p Site: a
-/// resize after it sets the container up rather than truncating it.
-bool isReservedBefore(const Stmt *Body, const Expr *Site, const Expr *Container,
+/// True when \p Body calls `reserve` or `clear` on \p Container before
+/// \p Site: a resize after it sets the container up rather than truncating
+/// it.
+bool isSetUpBefore(const Stmt *Body, const Expr *Site, const Expr *Container,
                       const ASTContext &Ctx);
 
 /// A call of std::remove, remove_if, unique, partition or stable_partition,

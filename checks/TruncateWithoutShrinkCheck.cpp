@@ -345,7 +345,7 @@ void TruncateWithoutShrinkCheck::diagnose(const Candidate &C, ASTContext &Ctx) {
   // elsewhere, the owner is new or about to die, a resize that sets up.
   if (isEmptyingMoot(Function->getBody(), C.Site, C.Container, Ctx) ||
       (S->Operation == "resize()" &&
-       isReservedBefore(Function->getBody(), C.Site, C.Container, Ctx)))
+       isSetUpBefore(Function->getBody(), C.Site, C.Container, Ctx)))
     return;
   if (managesCapacity(Function->getBody(), C.Container, Ctx) ||
       Releases.releasedOnEveryPathAfter(C.Site, C.Container, *Info, Function,

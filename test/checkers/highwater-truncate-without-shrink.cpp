@@ -559,6 +559,16 @@ public:
     Children.reserve(64);
     Children.resize(2);
   }
+  void refit() {
+    Children.clear();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Children' (a data member of 'Node') is emptied by clear()
+    // CHECK-MESSAGES-AUDIT: :[[@LINE-2]]:5: warning: 'Children' (a data member of 'Node') is emptied by clear()
+    // CHECK-MESSAGES-SWAP: :[[@LINE-3]]:5: warning: 'Children' (a data member of 'Node') is emptied by clear()
+    // CHECK-MESSAGES-SHRINK: :[[@LINE-4]]:5: warning: 'Children' (a data member of 'Node') is emptied by clear()
+    // CHECK-FIXES: {{^}}    Children = std::vector<Item>();{{$}}
+    // CHECK-FIXES-SHRINK: {{^}}    Children.clear(); Children.shrink_to_fit();{{$}}
+    Children.resize(4); // Grows from empty: not a second report.
+  }
 
 private:
   std::vector<Item> Children;
