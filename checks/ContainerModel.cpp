@@ -245,6 +245,11 @@ std::optional<ContainerInfo> ContainerModel::classify(QualType T,
       Info.HasStatefulParts = true;
   }
 
+  if (QualType Alloc = memberTypedef(RD, "allocator_type", Ctx); !Alloc.isNull())
+    if (const auto *AllocRD = Alloc.getCanonicalType()->getAsCXXRecordDecl())
+      Info.HasCustomAllocator =
+          qualifiedNameWithoutInlineNamespaces(AllocRD) != "std::allocator";
+
   if (Family->IsAdaptor) {
     std::optional<ContainerInfo> Underlying =
         classify(memberTypedef(RD, "container_type", Ctx), Ctx);
@@ -252,6 +257,7 @@ std::optional<ContainerInfo> ContainerModel::classify(QualType T,
       return std::nullopt;
     Info.Storage = Underlying->Storage;
     Info.HasStatefulParts |= Underlying->HasStatefulParts;
+    Info.HasCustomAllocator |= Underlying->HasCustomAllocator;
   }
 
   std::optional<uint64_t> ElementBytes = sizeInBytes(Info.ElementType, Ctx);

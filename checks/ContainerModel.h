@@ -64,6 +64,9 @@ struct ContainerInfo {
   /// A hasher, comparator or allocator with state that reassigning or
   /// swapping with a default-constructed container would lose.
   bool HasStatefulParts = false;
+  /// An allocator other than std::allocator (a pool, an arena): what a
+  /// release gives back may go to memory the program manages itself.
+  bool HasCustomAllocator = false;
   bool DefaultConstructible = false;
   /// Members the release idioms call.
   bool HasSwap = false;

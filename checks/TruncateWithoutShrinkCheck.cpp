@@ -277,6 +277,9 @@ bool TruncateWithoutShrinkCheck::isRiskyCycle(const Candidate &C,
     return false; // Keeps only its block map, a pointer per 512-byte block.
   if (Info.SlotBytes < MinRetainedSlotBytes)
     return false;
+  // A pool or arena allocator: the program manages that memory itself.
+  if (Info.HasCustomAllocator)
+    return false;
   // The erase-remove idiom filters a container that stays in use.
   if (isEraseRemoveIdiom(dyn_cast<CXXMemberCallExpr>(C.Site)))
     return false;

@@ -573,3 +573,30 @@ public:
 private:
   std::vector<Item> Children;
 };
+
+// A pool or arena allocator: what a release gives back goes to memory the
+// program manages itself (glslang's pool-allocated TVector).
+template <typename T> struct ArenaAllocator {
+  using value_type = T;
+  ArenaAllocator() = default;
+  template <typename U> ArenaAllocator(const ArenaAllocator<U> &) {}
+  T *allocate(std::size_t N) { return static_cast<T *>(::operator new(N * sizeof(T))); }
+  void deallocate(T *P, std::size_t) { ::operator delete(P); }
+  bool operator==(const ArenaAllocator &) const { return true; }
+};
+
+class ArenaBatch {
+public:
+  void add(const std::vector<Item> &In) {
+    for (const Item &I : In)
+      Items.push_back(I);
+  }
+  void flush() {
+    Items.clear();
+    // CHECK-MESSAGES-AUDIT: :[[@LINE-1]]:5: warning: 'Items' (a data member of 'ArenaBatch') is emptied by clear()
+    // CHECK-FIXES-AUDIT: {{^}}    Items = std::vector<Item, ArenaAllocator<Item>>();{{$}}
+  }
+
+private:
+  std::vector<Item, ArenaAllocator<Item>> Items;
+};
