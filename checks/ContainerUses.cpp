@@ -445,6 +445,11 @@ bool isEraseRemoveIdiom(const CXXMemberCallExpr *Erase) {
   if (!Erase || Erase->getNumArgs() != 2)
     return false;
   const Expr *First = ignoreCopies(Erase->getArg(0));
+  // The new end kept in a local first: `auto End = std::remove(...);`.
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(First))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+        Var && Var->hasLocalStorage() && Var->getInit())
+      First = ignoreCopies(Var->getInit());
   // std::ranges::remove_if returns a subrange: `.begin()` of it.
   if (const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(First))
     First = ignoreCopies(Member->getImplicitObjectArgument());

@@ -502,6 +502,10 @@ public:
                                   [&](const Item &I) { return I.Key == Key; }),
                    Bindings.end());
     // CHECK-MESSAGES-AUDIT: :[[@LINE-3]]:5: warning: 'Bindings' (a data member of 'Settings') is truncated by erase(first, end())
+    auto NewEnd = std::remove_if(Bindings.begin(), Bindings.end(),
+                                 [&](const Item &I) { return I.Value == Key; });
+    Bindings.erase(NewEnd, Bindings.end());
+    // CHECK-MESSAGES-AUDIT: :[[@LINE-1]]:5: warning: 'Bindings' (a data member of 'Settings') is truncated by erase(first, end())
   }
   // A string assigned one value (a key, a name) is not fed a stream of
   // data, even with 1-byte slots reported.
