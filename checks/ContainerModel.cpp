@@ -160,6 +160,11 @@ static bool hasMember(const CXXRecordDecl *RD, StringRef Name,
   return false;
 }
 
+bool isContainerLikeClass(const CXXRecordDecl *RD, const ASTContext &Ctx) {
+  return hasMember(RD, "size", Ctx) && hasMember(RD, "clear", Ctx) &&
+         (hasMember(RD, "begin", Ctx) || hasMember(RD, "empty", Ctx));
+}
+
 /// A hasher, comparator or allocator type that carries state.
 static bool isStateful(QualType T) {
   if (T.isNull())

@@ -604,3 +604,34 @@ public:
 private:
   std::vector<Item, ArenaAllocator<Item>> Items;
 };
+
+// A container type's own clear() keeps std::vector's contract: whether to
+// release is its caller's decision (rocksdb's autovector).
+template <typename T, std::size_t N> class SmallVector {
+public:
+  std::size_t size() const { return Inline + Overflow.size(); }
+  bool empty() const { return size() == 0; }
+  void push_back(const T &V) {
+    if (Inline < N)
+      Slots[Inline++] = V;
+    else
+      Overflow.push_back(V);
+  }
+  void append(const std::vector<T> &In) {
+    for (const T &V : In)
+      push_back(V);
+  }
+  void clear() {
+    Inline = 0;
+    Overflow.clear();
+    // CHECK-MESSAGES-AUDIT: :[[@LINE-1]]:5: warning: 'Overflow' (a data member of 'SmallVector') is emptied by clear()
+    // CHECK-FIXES-AUDIT: {{^}}    Overflow = std::vector<T>();{{$}}
+  }
+
+private:
+  T Slots[N];
+  std::size_t Inline = 0;
+  std::vector<T> Overflow;
+};
+
+template class SmallVector<Item, 4>;
