@@ -184,7 +184,7 @@ std::optional<Site> emptyingSite(const CXXMemberCallExpr *Call,
 TruncateWithoutShrinkCheck::TruncateWithoutShrinkCheck(StringRef Name,
                                                        ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), Shared(SharedOptions::read(Options)),
-      MinRetainedSlotBytes(Options.get("MinRetainedSlotBytes", 8U)),
+      MinRetainedSlotBytes(Options.get("MinRetainedSlotBytes", 16U)),
       Mode(Options.get("Mode", ReportMode::Risky)),
       ReportedLifetimes(Shared.lifetimeKinds()),
       Model(Shared.containerModel()) {
@@ -275,7 +275,12 @@ bool TruncateWithoutShrinkCheck::isRiskyCycle(const Candidate &C,
                                               ASTContext &Ctx) const {
   if (Info.Storage == StorageKind::Deque)
     return false; // Keeps only its block map, a pointer per 512-byte block.
-  if (Info.SlotBytes < MinRetainedSlotBytes)
+  // A node-based hash table keeps a bucket array of pointers whatever its
+  // elements: the threshold is about element slots (validation found no
+  // 8-byte element buffer worth acting on, and its true positives among
+  // hash tables).
+  if (Info.Storage != StorageKind::BucketHash &&
+      Info.SlotBytes < MinRetainedSlotBytes)
     return false;
   // A pool or arena allocator: the program manages that memory itself.
   if (Info.HasCustomAllocator)

@@ -635,3 +635,33 @@ private:
 };
 
 template class SmallVector<Item, 4>;
+
+// MinRetainedSlotBytes (default 16) is about element slots: a vector of
+// pointers keeps 8 bytes per slot, small next to the objects it pointed
+// to. A node-based hash table's bucket array is reported whatever it holds.
+class Registry8 {
+public:
+  void add(const std::vector<Item *> &In) {
+    for (Item *I : In) {
+      Pointers.push_back(I);
+      ByKey[I->Key] = I;
+    }
+  }
+  void reset() {
+    Pointers.clear();
+    // CHECK-MESSAGES-AUDIT: :[[@LINE-1]]:5: warning: 'Pointers' (a data member of 'Registry8') is emptied by clear() but keeps its element buffer (8 bytes per element)
+    // CHECK-MESSAGES-SWAP: :[[@LINE-2]]:5: warning: 'Pointers' (a data member of 'Registry8') is emptied by clear()
+    // CHECK-MESSAGES-SHRINK: :[[@LINE-3]]:5: warning: 'Pointers' (a data member of 'Registry8') is emptied by clear()
+    // CHECK-FIXES-SWAP: {{^}}    std::vector<Item *>().swap(Pointers);{{$}}
+    ByKey.clear();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'ByKey' (a data member of 'Registry8') is emptied by clear() but keeps its bucket array (8 bytes per bucket)
+    // CHECK-MESSAGES-AUDIT: :[[@LINE-2]]:5: warning: 'ByKey' (a data member of 'Registry8') is emptied by clear()
+    // CHECK-MESSAGES-SWAP: :[[@LINE-3]]:5: warning: 'ByKey' (a data member of 'Registry8') is emptied by clear()
+    // CHECK-MESSAGES-SHRINK: :[[@LINE-4]]:5: warning: 'ByKey' (a data member of 'Registry8') is emptied by clear()
+    // CHECK-FIXES: {{^}}    ByKey = std::unordered_map<long, Item *>();{{$}}
+  }
+
+private:
+  std::vector<Item *> Pointers;
+  std::unordered_map<long, Item *> ByKey;
+};
