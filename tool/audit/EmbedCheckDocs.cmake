@@ -1,0 +1,12 @@
+# Writes OUTPUT: one `{"check", R"(markdown)"},` initializer per page in DOCS_DIR.
+file(GLOB DOCS "${DOCS_DIR}/*.md")
+list(SORT DOCS)
+set(content "// Generated from docs/checks by EmbedCheckDocs.cmake.\n")
+foreach(doc IN LISTS DOCS)
+  get_filename_component(check "${doc}" NAME_WE)
+  file(READ "${doc}" text)
+  string(APPEND content "{\"${check}\", R\"hwdoc(${text})hwdoc\"},\n")
+endforeach()
+file(WRITE "${OUTPUT}.tmp" "${content}")
+file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)
+file(REMOVE "${OUTPUT}.tmp")
