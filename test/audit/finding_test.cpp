@@ -29,6 +29,13 @@ std::string fingerprintOf(Finding F, llvm::StringRef Root = "/src") {
 
 TEST(AuditFinding, ContainerIsTheFirstQuotedName) {
   EXPECT_EQ(containerNameIn("'Items' (a data member of 'B') is emptied"), "Items");
+  EXPECT_EQ(containerNameIn("'--N' moves the logical end of 'Raw' back"), "Raw");
+  EXPECT_EQ(containerNameIn("'H = (H + 1) % 16' advances past a slot of 'Slots'"),
+            "Slots");
+  EXPECT_EQ(containerNameIn("'M = {}' reads like a release but keeps the bucket "
+                            "array (8 bytes per bucket) of 'M' (a data member "
+                            "of 'B') at the high-water mark"),
+            "M");
   EXPECT_EQ(containerNameIn("no quotes here"), "");
   EXPECT_EQ(containerNameIn("one 'unclosed"), "");
 }

@@ -122,6 +122,18 @@ std::optional<TUResult> tuResultFromJSON(const llvm::json::Value &V) {
 }
 
 std::string containerNameIn(llvm::StringRef Message) {
+  // Messages that open with the statement ('--count_', 'x = {}') name the
+  // container later: "the logical end of 'items_'", "a slot of 'ring_'",
+  // "the bucket array (8 bytes per bucket) of 'map_'".
+  for (llvm::StringRef Marker : {"logical end of '", "a slot of '", ") of '"}) {
+    size_t At = Message.find(Marker);
+    if (At == llvm::StringRef::npos)
+      continue;
+    size_t Start = At + Marker.size();
+    size_t Close = Message.find('\'', Start);
+    if (Close != llvm::StringRef::npos)
+      return Message.slice(Start, Close).str();
+  }
   size_t Open = Message.find('\'');
   if (Open == llvm::StringRef::npos)
     return "";
