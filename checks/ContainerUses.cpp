@@ -317,8 +317,10 @@ void FillIndex::observe(const CallExpr *Call, bool InsideLoop,
     if (const auto *UO = dyn_cast<UnaryOperator>(Arg))
       if (UO->getOpcode() == UO_AddrOf)
         Arg = UO->getSubExpr();
-    if (Arg->getType()->isRecordType())
-      mark(Arg, Call, Function, /*CountsForStrings=*/InsideLoop);
+    // One call fills it with one item's worth (a decoder's output); a
+    // reader called in a loop streams data into it.
+    if (Arg->getType()->isRecordType() && InsideLoop)
+      mark(Arg, Call, Function, /*CountsForStrings=*/true);
   }
 }
 

@@ -72,8 +72,8 @@ bool isEraseRemoveIdiom(const CXXMemberCallExpr *Erase);
 /// Remembers, for one translation unit, which containers are filled from
 /// data of unbounded size: an insertion inside a loop, an insertion or
 /// assignment of a range or another container, a resize to a runtime size,
-/// or the container handed to a function by non-const reference (a reader
-/// filling a buffer). A string counts only when it grows in a loop or is
+/// or the container handed in a loop to a function by non-const reference
+/// (a reader filling a buffer). A string counts only when it grows in a loop or is
 /// resized to a runtime size: assigning one value (a key, a path, a name)
 /// is not a stream of data.
 class FillIndex {

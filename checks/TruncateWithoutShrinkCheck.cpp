@@ -285,12 +285,11 @@ bool TruncateWithoutShrinkCheck::isRiskyCycle(const Candidate &C,
   // A pool or arena allocator: the program manages that memory itself.
   if (Info.HasCustomAllocator)
     return false;
-  // A container type's own clear() (a small vector clearing its overflow
-  // storage) has std::vector's contract: whether to release is its
-  // caller's decision, reported where the caller empties it.
+  // A container type's own clear() or resize() (a small vector managing
+  // its overflow storage) has std::vector's contract: whether to release is
+  // its caller's decision, reported where the caller empties it.
   if (const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Function);
-      Method && Method->getIdentifier() &&
-      Method->getName().equals_insensitive("clear") &&
+      Method && Life.Kind == LifetimeKind::Member &&
       isContainerLikeClass(Method->getParent(), Ctx))
     return false;
   // The erase-remove idiom filters a container that stays in use.

@@ -665,3 +665,38 @@ private:
   std::vector<Item *> Pointers;
   std::unordered_map<long, Item *> ByKey;
 };
+
+// A decoder fills the columns of one entity per call: bounded by that
+// entity, reused for the next (rocksdb's per-key iterator state).
+struct Column {
+  long Name;
+  long Value;
+};
+bool decodeColumns(const std::string &Encoded, std::vector<Column> &Out);
+
+class EntityIterator {
+public:
+  bool load(const std::string &Encoded) { return decodeColumns(Encoded, Columns); }
+  void reset() {
+    Columns.clear();
+    // CHECK-MESSAGES-AUDIT: :[[@LINE-1]]:5: warning: 'Columns' (a data member of 'EntityIterator') is emptied by clear()
+    // CHECK-FIXES-AUDIT: {{^}}    Columns = std::vector<Column>();{{$}}
+  }
+  // A reader called in a loop streams data in: reported.
+  void loadAll(const std::vector<std::string> &Encoded) {
+    for (const std::string &E : Encoded)
+      decodeColumns(E, Stream);
+  }
+  void flush() {
+    Stream.clear();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Stream' (a data member of 'EntityIterator') is emptied by clear()
+    // CHECK-MESSAGES-AUDIT: :[[@LINE-2]]:5: warning: 'Stream' (a data member of 'EntityIterator') is emptied by clear()
+    // CHECK-MESSAGES-SWAP: :[[@LINE-3]]:5: warning: 'Stream' (a data member of 'EntityIterator') is emptied by clear()
+    // CHECK-MESSAGES-SHRINK: :[[@LINE-4]]:5: warning: 'Stream' (a data member of 'EntityIterator') is emptied by clear()
+    // CHECK-FIXES: {{^}}    Stream = std::vector<Column>();{{$}}
+  }
+
+private:
+  std::vector<Column> Columns;
+  std::vector<Column> Stream;
+};
