@@ -361,7 +361,7 @@ void writeText(const Report &R, llvm::raw_ostream &OS) {
     }
     for (const Edit &E : F.Fix)
       if (!E.Text.empty())
-        OS << "      | fix: " << E.Text << "\n";
+        OS << "      | fix: " << llvm::StringRef(E.Text).trim() << "\n";
     for (const Note &N : F.Notes)
       OS << relativePath(N.File, R.Root) << ":" << N.Line << ":" << N.Column
          << ": note: " << N.Message << "\n";
