@@ -148,20 +148,29 @@ static bool isDeclaredPerIteration(const VarDecl *Var, const Stmt *Loop,
          !SM.isBeforeInTranslationUnit(R.getEnd(), DeclLoc);
 }
 
-/// True when some loop between \p Site and the function body does not contain
-/// \p Var's declaration: the variable lives across that loop's iterations.
-static bool isEmptiedInLoopOutsideDeclaration(const VarDecl *Var,
-                                              const Stmt *Site,
-                                              const FunctionScope &Scope,
-                                              const SourceManager &SM) {
+/// A loop that runs until something stops it (`while`, `do`, `for (;;)`),
+/// rather than over a range or a count.
+static bool isOpenEndedLoop(const Stmt *Loop) {
+  if (const auto *For = dyn_cast<ForStmt>(Loop))
+    return !For->getInc();
+  return isa<WhileStmt, DoStmt>(Loop);
+}
+
+/// The loops between \p Site and the function body (or the lambda body
+/// holding it) that do not contain \p Var's declaration: the variable lives
+/// across their iterations.
+static llvm::SmallVector<const Stmt *, 2>
+loopsCarrying(const VarDecl *Var, const Stmt *Site, const FunctionScope &Scope,
+              const SourceManager &SM) {
+  llvm::SmallVector<const Stmt *, 2> Loops;
   for (const Stmt *Parent = Scope.parentOf(Site); Parent;
        Parent = Scope.parentOf(Parent)) {
     if (isa<LambdaExpr>(Parent))
-      return false; // The lambda's own body ends here.
+      break; // The lambda's own body ends here.
     if (isLoop(Parent) && !isDeclaredPerIteration(Var, Parent, SM))
-      return true;
+      Loops.push_back(Parent);
   }
-  return false;
+  return Loops;
 }
 
 /// The range a range-for variable walks, when \p Site is in that loop.
@@ -296,13 +305,15 @@ static std::optional<Lifetime> classifyDecl(const ValueDecl *D, Where W,
     return Aliased;
   }
   // A plain local: long-lived only when it survives the loop emptying it.
-  if (Var->hasLocalStorage() &&
-      isEmptiedInLoopOutsideDeclaration(Var, W.Site, W.Scope,
-                                        W.Ctx.getSourceManager())) {
-    L.Kind = LifetimeKind::LoopCarriedLocal;
-    return L;
-  }
-  return std::nullopt;
+  if (!Var->hasLocalStorage())
+    return std::nullopt;
+  llvm::SmallVector<const Stmt *, 2> Loops =
+      loopsCarrying(Var, W.Site, W.Scope, W.Ctx.getSourceManager());
+  if (Loops.empty())
+    return std::nullopt;
+  L.Kind = LifetimeKind::LoopCarriedLocal;
+  L.AcrossOpenEndedLoop = llvm::any_of(Loops, isOpenEndedLoop);
+  return L;
 }
 
 /// True when \p E is a member of the object under construction or

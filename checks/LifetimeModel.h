@@ -47,6 +47,10 @@ struct Lifetime {
   /// Reached through a reference or pointer whose object may be shared:
   /// a fix that replaces the container's value is not certainly safe.
   bool ThroughAlias = false;
+  /// A loop-carried local that lives across an open-ended loop (`while`,
+  /// `do`, `for (;;)`: a service or batch cycle), not only across loops
+  /// over a range or a count, which end with the function.
+  bool AcrossOpenEndedLoop = false;
 
   /// "a data member of 'Cache'" and the like, for diagnostics.
   std::string describe() const;

@@ -113,28 +113,6 @@ bool readsLikeRelease(const Expr *Site) {
   return Construct && Construct->getNumArgs() == 0;
 }
 
-/// Whether a loop-carried local is emptied in an open-ended cycle (a
-/// `while`, `do` or `for (;;)` it outlives) rather than in an iteration
-/// over a range or a count, which ends with the function.
-bool isEmptiedInOpenCycle(const VarDecl *Local, const Stmt *Site,
-                          const FunctionScope &Scope,
-                          const SourceManager &SM) {
-  SourceLocation Declared = SM.getExpansionLoc(Local->getLocation());
-  for (const Stmt *S = Scope.parentOf(Site); S; S = Scope.parentOf(S)) {
-    if (!isa<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt>(S))
-      continue;
-    SourceRange R(SM.getExpansionLoc(S->getBeginLoc()),
-                  SM.getExpansionLoc(S->getEndLoc()));
-    if (SM.isPointWithin(Declared, R.getBegin(), R.getEnd()))
-      continue; // Declared inside this loop: not carried across it.
-    if (isa<WhileStmt, DoStmt>(S))
-      return true;
-    if (const auto *For = dyn_cast<ForStmt>(S); For && !For->getInc())
-      return true;
-  }
-  return false;
-}
-
 /// Recognises the calls that empty or truncate a container.
 std::optional<Site> emptyingSite(const CXXMemberCallExpr *Call,
                                  const ASTContext &Ctx) {
@@ -303,11 +281,8 @@ bool TruncateWithoutShrinkCheck::isRiskyCycle(const Candidate &C,
   // Emptied and refilled by the same function and nowhere else, it is
   // being replaced: its size follows what it is given.
   switch (Life.Kind) {
-  case LifetimeKind::LoopCarriedLocal: {
-    const auto *Local = dyn_cast<VarDecl>(Life.Decl);
-    return Local && isEmptiedInOpenCycle(Local, C.Site, *C.Scope,
-                                         Ctx.getSourceManager());
-  }
+  case LifetimeKind::LoopCarriedLocal:
+    return Life.AcrossOpenEndedLoop;
   case LifetimeKind::CallerOwned:
     return C.InsideLoop; // An output parameter reset for its caller.
   default:

@@ -97,6 +97,14 @@ void declaredInForInit(int n) {
     carried.clear();
   }
 }
+void declaredInOpenForInit(int n) {
+  for (std::vector<int> carried;;) {
+    carried.push_back(n);
+    carried.clear();
+    if (--n == 0)
+      break;
+  }
+}
 void declaredInRangeForInit(const std::vector<int> &xs) {
   for (std::vector<int> carried; int x : xs) {
     carried.push_back(x);
@@ -256,6 +264,22 @@ TEST_F(LifetimeTest, LocalDeclaredInForInitIsLoopCarried) {
     EXPECT_TRUE(L && L->Kind == LifetimeKind::LoopCarriedLocal)
         << F.str() << ": "
         << (L ? lifetimeKindName(L->Kind).str() : "short-lived (nullopt)");
+  }
+}
+
+// Whether a loop the local outlives runs until something stops it (a
+// service or batch cycle) or over a range or a count.
+TEST_F(LifetimeTest, LoopCarriedLocalKnowsWhetherItsLoopIsOpenEnded) {
+  for (auto [F, Open] : {std::pair<StringRef, bool>{"loopCarriedWhile", true},
+                         {"declaredInOpenForInit", true},
+                         {"loopCarried", false},
+                         {"declaredInForInit", false},
+                         {"declaredInRangeForInit", false}}) {
+    SCOPED_TRACE(F.str());
+    auto L = lifetimeIn(F);
+    ASSERT_TRUE(L);
+    EXPECT_EQ(L->Kind, LifetimeKind::LoopCarriedLocal);
+    EXPECT_EQ(L->AcrossOpenEndedLoop, Open);
   }
 }
 
