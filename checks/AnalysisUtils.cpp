@@ -92,6 +92,12 @@ bool touchesMacro(SourceRange R) {
   return R.isInvalid() || R.getBegin().isMacroID() || R.getEnd().isMacroID();
 }
 
+bool isStdFunctionCall(const CallExpr *Call, ArrayRef<StringRef> Names) {
+  const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+  return FD && FD->getIdentifier() && FD->isInStdNamespace() &&
+         !isa<CXXMethodDecl>(FD) && llvm::is_contained(Names, FD->getName());
+}
+
 std::string spelling(const Expr *E, const ASTContext &Ctx) {
   if (!E || touchesMacro(E->getSourceRange()))
     return "";

@@ -116,6 +116,10 @@ std::string spelledTypeFor(const ValueDecl *D, const FunctionDecl *User,
 /// True when any part of \p R comes from a macro expansion.
 bool touchesMacro(SourceRange R);
 
+/// True when \p Call calls a function of namespace std (not a member) named
+/// one of \p Names: `std::move`, `std::min`, `std::remove_if`...
+bool isStdFunctionCall(const CallExpr *Call, ArrayRef<StringRef> Names);
+
 } // namespace clang::tidy::highwater
 
 #endif

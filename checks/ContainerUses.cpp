@@ -341,12 +341,6 @@ bool isBefore(const Stmt *A, const Stmt *B, const ASTContext &Ctx) {
   return LA.isValid() && LB.isValid() && SM.isBeforeInTranslationUnit(LA, LB);
 }
 
-bool isStdCall(const CallExpr *Call, llvm::ArrayRef<StringRef> Names) {
-  const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
-  return FD && FD->getIdentifier() && FD->isInStdNamespace() &&
-         llvm::is_contained(Names, FD->getName());
-}
-
 /// The object whose member \p Container is (`this` for an implicit or
 /// explicit `this->m_`), or null when it is not a member.
 const Expr *ownerOf(const Expr *Container) {
@@ -369,7 +363,7 @@ bool isAllocation(const Expr *E) {
     return isAllocation(Bind->getSubExpr());
   if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
     return isAllocation(Temp->getSubExpr());
-  return isStdCall(dyn_cast<CallExpr>(E), {"make_unique", "make_shared"});
+  return isStdFunctionCall(dyn_cast<CallExpr>(E), {"make_unique", "make_shared"});
 }
 } // namespace
 
@@ -387,7 +381,7 @@ bool isEmptyingMoot(const Stmt *Body, const Expr *Site, const Expr *Container,
       return;
     // auto Old = std::move(c); ... c.clear();
     if (const auto *Call = dyn_cast<CallExpr>(S);
-        Call && isStdCall(Call, {"move"}) && Call->getNumArgs() == 1 &&
+        Call && isStdFunctionCall(Call, {"move"}) && Call->getNumArgs() == 1 &&
         isSameContainer(Call->getArg(0), Container, Ctx) && isBefore(S, Site, Ctx))
       Moot = true;
     // p = new Owner; ... p->c.clear();
@@ -439,8 +433,7 @@ bool isRemoveFamilyCall(const CallExpr *Call) {
            StringRef(qualifiedNameWithoutInlineNamespaces(MD->getParent()))
                .starts_with("std::ranges::");
   }
-  const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
-  return FD && !isa<CXXMethodDecl>(FD) && isStdCall(Call, Family);
+  return isStdFunctionCall(Call, Family);
 }
 
 bool isEraseRemoveIdiom(const CXXMemberCallExpr *Erase) {

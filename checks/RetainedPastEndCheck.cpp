@@ -202,14 +202,11 @@ MoveKind moveKind(const Expr *Site, std::string *NewEnd, const ASTContext &Ctx) 
     if (Op->getOpcode() == BO_Rem || Op->getOpcode() == BO_And)
       return MoveKind::Advance;
   }
-  if (const auto *Call = dyn_cast<CallExpr>(RHS))
-    if (const FunctionDecl *FD = Call->getDirectCallee();
-        FD && FD->getIdentifier() && FD->getName() == "min" &&
-        FD->isInStdNamespace()) {
-      if (NewEnd)
-        *NewEnd = Value;
-      return MoveKind::Bulk;
-    }
+  if (isStdFunctionCall(dyn_cast<CallExpr>(RHS), {"min"})) {
+    if (NewEnd)
+      *NewEnd = Value;
+    return MoveKind::Bulk;
+  }
   return MoveKind::None;
 }
 

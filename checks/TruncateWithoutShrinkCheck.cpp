@@ -88,12 +88,9 @@ bool shrinksFromSize(const Expr *Arg, const Expr *Container,
       return false;
     }
   }
-  if (const auto *Call = dyn_cast<CallExpr>(Arg)) {
-    const FunctionDecl *FD = Call->getDirectCallee();
-    if (FD && FD->getIdentifier() && FD->isInStdNamespace() &&
-        FD->getName() == "min")
-      return mentionsSizeOf(Call, Container, Ctx);
-  }
+  if (const auto *Call = dyn_cast<CallExpr>(Arg);
+      Call && isStdFunctionCall(Call, {"min"}))
+    return mentionsSizeOf(Call, Container, Ctx);
   return false;
 }
 
