@@ -150,12 +150,12 @@ private:
 /// value_type, or a null type.
 QualType elementTypeOf(QualType T, const ASTContext &Ctx);
 
-/// The qualified name of \p D without inline namespaces ("std::basic_string"
-/// rather than "std::__cxx11::basic_string").
 /// A class that looks like a container itself: size(), clear(), and
 /// begin() or empty() (a small vector, an interval set).
 bool isContainerLikeClass(const CXXRecordDecl *RD, const ASTContext &Ctx);
 
+/// The qualified name of \p D without inline namespaces ("std::basic_string"
+/// rather than "std::__cxx11::basic_string").
 std::string qualifiedNameWithoutInlineNamespaces(const NamedDecl *D);
 
 } // namespace clang::tidy::highwater

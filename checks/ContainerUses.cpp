@@ -207,35 +207,35 @@ void FillIndex::mark(const Expr *Container, const CallExpr *Call,
          Call->getBeginLoc(), CountsForStrings});
 }
 
+bool FillIndex::anyFill(const ValueDecl *D, bool IsString,
+                        llvm::function_ref<bool(const Fill &)> Pred) const {
+  if (!D)
+    return false;
+  auto It = Fills.find(cast<ValueDecl>(D->getCanonicalDecl()));
+  return It != Fills.end() && llvm::any_of(It->second, [&](const Fill &F) {
+           return (!IsString || F.CountsForStrings) && Pred(F);
+         });
+}
+
 bool FillIndex::isRefilledAfter(const ValueDecl *D, bool IsString,
                                 const FunctionDecl *Function, const Stmt *Site,
                                 const SourceManager &SM) const {
-  if (!D || !Function)
-    return false;
-  auto It = Fills.find(cast<ValueDecl>(D->getCanonicalDecl()));
-  if (It == Fills.end())
+  if (!Function)
     return false;
   SourceLocation SiteLoc = SM.getExpansionLoc(Site->getBeginLoc());
-  return llvm::any_of(It->second, [&](const Fill &F) {
+  return anyFill(D, IsString, [&](const Fill &F) {
     SourceLocation FillLoc = SM.getExpansionLoc(F.Where);
-    return (!IsString || F.CountsForStrings) &&
-           F.Function == Function->getCanonicalDecl() && FillLoc.isValid() &&
+    return F.Function == Function->getCanonicalDecl() && FillLoc.isValid() &&
            SiteLoc.isValid() && SM.isBeforeInTranslationUnit(SiteLoc, FillLoc);
   });
 }
 
 bool FillIndex::isFilledUnbounded(const ValueDecl *D, bool IsString,
                                   const FunctionDecl *OutsideOf) const {
-  if (!D)
-    return false;
-  auto It = Fills.find(cast<ValueDecl>(D->getCanonicalDecl()));
-  if (It == Fills.end())
-    return false;
   const FunctionDecl *Excluded =
       OutsideOf ? OutsideOf->getCanonicalDecl() : nullptr;
-  return llvm::any_of(It->second, [&](const Fill &F) {
-    return (!IsString || F.CountsForStrings) &&
-           (!Excluded || F.Function != Excluded);
+  return anyFill(D, IsString, [&](const Fill &F) {
+    return !Excluded || F.Function != Excluded;
   });
 }
 
@@ -405,7 +405,7 @@ bool isEmptyingMoot(const Stmt *Body, const Expr *Site, const Expr *Container,
 }
 
 bool isSetUpBefore(const Stmt *Body, const Expr *Site, const Expr *Container,
-                      const ASTContext &Ctx) {
+                   const ASTContext &Ctx) {
   bool Found = false;
   forEachStmt(Body, [&](const Stmt *S) {
     const auto *Call = dyn_cast<CXXMemberCallExpr>(S);

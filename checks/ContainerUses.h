@@ -13,6 +13,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace clang::tidy::highwater {
@@ -59,7 +60,7 @@ bool isEmptyingMoot(const Stmt *Body, const Expr *Site, const Expr *Container,
 /// \p Site: a resize after it sets the container up rather than truncating
 /// it.
 bool isSetUpBefore(const Stmt *Body, const Expr *Site, const Expr *Container,
-                      const ASTContext &Ctx);
+                   const ASTContext &Ctx);
 
 /// A call of std::remove, remove_if, unique, partition or stable_partition,
 /// or of their std::ranges forms.
@@ -73,9 +74,9 @@ bool isEraseRemoveIdiom(const CXXMemberCallExpr *Erase);
 /// data of unbounded size: an insertion inside a loop, an insertion or
 /// assignment of a range or another container, a resize to a runtime size,
 /// or the container handed in a loop to a function by non-const reference
-/// (a reader filling a buffer). A string counts only when it grows in a loop or is
-/// resized to a runtime size: assigning one value (a key, a path, a name)
-/// is not a stream of data.
+/// (a reader filling a buffer). A string counts only when it grows in a loop
+/// or is resized to a runtime size: assigning one value (a key, a path, a
+/// name) is not a stream of data.
 class FillIndex {
 public:
   /// Looks at a call or operator on a container, or a call that passes one;
@@ -101,6 +102,9 @@ private:
   };
   void mark(const Expr *Container, const CallExpr *Call,
             const FunctionDecl *Function, bool CountsForStrings);
+  /// Whether a fill of \p D that counts for its kind satisfies \p Pred.
+  bool anyFill(const ValueDecl *D, bool IsString,
+               llvm::function_ref<bool(const Fill &)> Pred) const;
   llvm::DenseMap<const ValueDecl *, llvm::SmallVector<Fill, 2>> Fills;
 };
 

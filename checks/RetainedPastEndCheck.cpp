@@ -544,7 +544,7 @@ void RetainedPastEndCheck::diagnoseRemove(const RemoveCall &Remove,
   QualType Element = elementTypeOf(Array->getType(), Ctx);
   SlotContents Slot = classifySlot(Element, Ctx, Model);
   if (!reportable(Slot, Element) ||
-        resetsSlots(Function->getBody(), Array, Slot))
+      resetsSlots(Function->getBody(), Array, Slot))
     return;
 
   // Where the result goes: into an erase (fine), or kept as a logical end in
