@@ -376,6 +376,24 @@ std::string checkGlobsMatch(llvm::StringRef Checks) {
   return "";
 }
 
+/// The options whose value is a path or a name, stored as given.
+struct TextOption {
+  llvm::StringRef Name;
+  llvm::StringRef LongName; // "" when there is only one spelling
+  std::string AuditOptions::*Field;
+};
+const TextOption TextOptions[] = {
+    {"-p", "--build-path", &AuditOptions::CompilationDatabase},
+    {"-o", "--output", &AuditOptions::OutputFile},
+    {"--html", "", &AuditOptions::HtmlFile},
+    {"--export-fixes", "", &AuditOptions::ExportFixesFile},
+    {"--baseline", "", &AuditOptions::BaselineFile},
+    {"--write-baseline", "", &AuditOptions::WriteBaselineFile},
+    {"--changed-since", "", &AuditOptions::ChangedSince},
+    {"--cache", "", &AuditOptions::CacheDir},
+    {"--root", "", &AuditOptions::Root},
+};
+
 std::string parseAuditArgs(llvm::ArrayRef<llvm::StringRef> Args,
                            AuditOptions &O) {
   for (size_t I = 0; I < Args.size(); ++I) {
@@ -403,10 +421,15 @@ std::string parseAuditArgs(llvm::ArrayRef<llvm::StringRef> Args,
     auto Missing = [&](llvm::StringRef Name) {
       return "option '" + Name.str() + "' needs a value";
     };
-    if (TakeValue("-p") || TakeValue("--build-path")) {
+    const TextOption *Text =
+        llvm::find_if(TextOptions, [&](const TextOption &T) {
+          return TakeValue(T.Name) ||
+                 (!T.LongName.empty() && TakeValue(T.LongName));
+        });
+    if (Text != std::end(TextOptions)) {
       if (Value.empty())
-        return Missing("-p");
-      O.CompilationDatabase = Value.str();
+        return Missing(Text->Name);
+      O.*(Text->Field) = Value.str();
     } else if (TakeValue("-j") || TakeValue("--jobs")) {
       if (Value.getAsInteger(10, O.Jobs) || O.Jobs == 0)
         return "-j needs a positive number, not '" + Value.str() + "'";
@@ -417,46 +440,14 @@ std::string parseAuditArgs(llvm::ArrayRef<llvm::StringRef> Args,
     } else if (TakeValue("--format")) {
       if (!parseFormat(Value, O.OutputFormat))
         return "--format must be text, json or sarif, not '" + Value.str() + "'";
-    } else if (TakeValue("-o") || TakeValue("--output")) {
-      if (Value.empty())
-        return Missing("-o");
-      O.OutputFile = Value.str();
-    } else if (TakeValue("--html")) {
-      if (Value.empty())
-        return Missing("--html");
-      O.HtmlFile = Value.str();
-    } else if (TakeValue("--export-fixes")) {
-      if (Value.empty())
-        return Missing("--export-fixes");
-      O.ExportFixesFile = Value.str();
     } else if (Arg == "--fix") {
       O.Fix = true;
-    } else if (TakeValue("--baseline")) {
-      if (Value.empty())
-        return Missing("--baseline");
-      O.BaselineFile = Value.str();
-    } else if (TakeValue("--write-baseline")) {
-      if (Value.empty())
-        return Missing("--write-baseline");
-      O.WriteBaselineFile = Value.str();
-    } else if (TakeValue("--changed-since")) {
-      if (Value.empty())
-        return Missing("--changed-since");
-      O.ChangedSince = Value.str();
     } else if (TakeValue("--shard")) {
       auto [Index, Count] = Value.split('/');
       if (Index.getAsInteger(10, O.ShardIndex) ||
           Count.getAsInteger(10, O.ShardCount) || O.ShardCount == 0 ||
           O.ShardIndex == 0 || O.ShardIndex > O.ShardCount)
         return "--shard must be I/N with 1 <= I <= N, not '" + Value.str() + "'";
-    } else if (TakeValue("--cache")) {
-      if (Value.empty())
-        return Missing("--cache");
-      O.CacheDir = Value.str();
-    } else if (TakeValue("--root")) {
-      if (Value.empty())
-        return Missing("--root");
-      O.Root = Value.str();
     } else if (TakeValue("--timeout")) {
       if (Value.getAsInteger(10, O.TimeoutSeconds))
         return "--timeout needs a number of seconds (0: none), not '" +
