@@ -48,36 +48,35 @@ public:
   bool TraverseTemplateArgumentLoc(const TemplateArgumentLoc &) { return true; }
 };
 
-/// Walks a function body keeping count of the loops around the current
+/// Walks a function body keeping track of the loops around the current
 /// node; a lambda's body starts outside any loop.
 template <typename Derived>
 class LoopAwareVisitor : public BodyVisitor<Derived> {
   using Base = BodyVisitor<Derived>;
 
 public:
-  bool insideLoop() const { return LoopDepth > 0; }
-  bool TraverseForStmt(ForStmt *S) { return inLoop([&] { return Base::TraverseForStmt(S); }); }
-  bool TraverseWhileStmt(WhileStmt *S) { return inLoop([&] { return Base::TraverseWhileStmt(S); }); }
-  bool TraverseDoStmt(DoStmt *S) { return inLoop([&] { return Base::TraverseDoStmt(S); }); }
+  bool insideLoop() const { return InnermostLoop != nullptr; }
+  /// The innermost loop around the current node, or null.
+  const Stmt *innermostLoop() const { return InnermostLoop; }
+  bool TraverseForStmt(ForStmt *S) { return inLoop(S, [&] { return Base::TraverseForStmt(S); }); }
+  bool TraverseWhileStmt(WhileStmt *S) { return inLoop(S, [&] { return Base::TraverseWhileStmt(S); }); }
+  bool TraverseDoStmt(DoStmt *S) { return inLoop(S, [&] { return Base::TraverseDoStmt(S); }); }
   bool TraverseCXXForRangeStmt(CXXForRangeStmt *S) {
-    return inLoop([&] { return Base::TraverseCXXForRangeStmt(S); });
+    return inLoop(S, [&] { return Base::TraverseCXXForRangeStmt(S); });
   }
   bool TraverseLambdaExpr(LambdaExpr *L) {
-    unsigned Saved = LoopDepth;
-    LoopDepth = 0;
-    bool Result = Base::TraverseLambdaExpr(L);
-    LoopDepth = Saved;
-    return Result;
+    return inLoop(nullptr, [&] { return Base::TraverseLambdaExpr(L); });
   }
 
 private:
-  template <typename F> bool inLoop(F Traverse) {
-    ++LoopDepth;
+  template <typename F> bool inLoop(const Stmt *Loop, F Traverse) {
+    const Stmt *Saved = InnermostLoop;
+    InnermostLoop = Loop;
     bool Result = Traverse();
-    --LoopDepth;
+    InnermostLoop = Saved;
     return Result;
   }
-  unsigned LoopDepth = 0;
+  const Stmt *InnermostLoop = nullptr;
 };
 
 /// The definitions the checks analyse: functions with a body in the

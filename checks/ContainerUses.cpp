@@ -50,6 +50,17 @@ bool mentionsContainer(const Stmt *S, const Expr *Container,
   return false;
 }
 
+/// `m[k]` on a map, which inserts a missing key; a vector's or string's
+/// `v[i]` only reaches an element that exists.
+static bool isInsertingSubscript(const CXXOperatorCallExpr *Op) {
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
+  if (!Method || Method->isConst())
+    return false;
+  const CXXRecordDecl *Record = Method->getParent();
+  return Record && !Record->lookup(&Method->getASTContext().Idents.get(
+                                       "mapped_type")).empty();
+}
+
 namespace {
 
 /// Looks for anything in a body that may put elements back.
@@ -85,7 +96,8 @@ public:
       return true;
     OverloadedOperatorKind K = Op->getOperator();
     // operator[] inserts into maps; assignment replaces the contents.
-    if (K == OO_Subscript || K == OO_Equal || K == OO_PlusEqual)
+    if ((K == OO_Subscript && isInsertingSubscript(Op)) || K == OO_Equal ||
+        K == OO_PlusEqual)
       return stop();
     return true;
   }
@@ -200,19 +212,30 @@ const ValueDecl *namedContainerDecl(const Expr *E) {
 }
 
 void FillIndex::mark(const Expr *Container, const CallExpr *Call,
-                     const FunctionDecl *Function, bool CountsForStrings) {
+                     const FunctionDecl *Function, bool CountsForStrings,
+                     const Stmt *ReaderLoop) {
   if (const ValueDecl *D = namedContainerDecl(Container))
     Fills[cast<ValueDecl>(D->getCanonicalDecl())].push_back(
         {Function ? Function->getCanonicalDecl() : nullptr,
-         Call->getBeginLoc(), CountsForStrings});
+         Call->getBeginLoc(), CountsForStrings, ReaderLoop});
+}
+
+void FillIndex::observeEmptying(const Expr *Container, const Stmt *Loop) {
+  if (!Loop)
+    return;
+  if (const ValueDecl *D = namedContainerDecl(Container))
+    EmptiedInLoop.insert({cast<ValueDecl>(D->getCanonicalDecl()), Loop});
 }
 
 bool FillIndex::anyFill(const ValueDecl *D, bool IsString,
                         llvm::function_ref<bool(const Fill &)> Pred) const {
   if (!D)
     return false;
-  auto It = Fills.find(cast<ValueDecl>(D->getCanonicalDecl()));
+  const auto *Canonical = cast<ValueDecl>(D->getCanonicalDecl());
+  auto It = Fills.find(Canonical);
   return It != Fills.end() && llvm::any_of(It->second, [&](const Fill &F) {
+           if (F.ReaderLoop && EmptiedInLoop.contains({Canonical, F.ReaderLoop}))
+             return false;
            return (!IsString || F.CountsForStrings) && Pred(F);
          });
 }
@@ -243,8 +266,9 @@ static bool isCompileTimeConstant(const Expr *E, const ASTContext &Ctx) {
   return !E->isValueDependent() && E->isEvaluatable(Ctx);
 }
 
-void FillIndex::observe(const CallExpr *Call, bool InsideLoop,
+void FillIndex::observe(const CallExpr *Call, const Stmt *Loop,
                         const FunctionDecl *Function, ASTContext &Ctx) {
+  const bool InsideLoop = Loop != nullptr;
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
     const CXXMethodDecl *MD = Member->getMethodDecl();
     if (!MD || !MD->getIdentifier())
@@ -277,8 +301,8 @@ void FillIndex::observe(const CallExpr *Call, bool InsideLoop,
     if (Op->getNumArgs() != 2)
       return;
     switch (Op->getOperator()) {
-    case OO_Subscript: // map[k] = v in a loop
-      if (InsideLoop)
+    case OO_Subscript: // map[k] = v in a loop; v[i] reads or overwrites
+      if (InsideLoop && isInsertingSubscript(Op))
         mark(Op->getArg(0), Call, Function, /*CountsForStrings=*/true);
       return;
     case OO_PlusEqual: // s += chunk
@@ -288,11 +312,17 @@ void FillIndex::observe(const CallExpr *Call, bool InsideLoop,
       return;
     case OO_Equal: { // v = computeAll();  not an emptying assignment
       const Expr *Source = Op->getArg(1)->IgnoreImplicit();
-      if (const auto *List = dyn_cast<InitListExpr>(Source);
-          List && List->getNumInits() == 0)
+      if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Source))
+        Source = Cast->getSubExpr()->IgnoreImplicit();
+      // A braced list, empty or not (`v = {}`, `v = T{{a, b}}`): as many
+      // elements as the code spells out.
+      if (isa<InitListExpr, CXXStdInitializerListExpr>(Source))
         return;
       if (const auto *Construct = dyn_cast<CXXConstructExpr>(Source);
-          Construct && Construct->getNumArgs() == 0)
+          Construct && (Construct->getNumArgs() == 0 ||
+                        Construct->isListInitialization() ||
+                        isa<CXXStdInitializerListExpr>(
+                            Construct->getArg(0)->IgnoreImplicit())))
         return;
       if (isa<StringLiteral>(Source->IgnoreParenImpCasts()))
         return;
@@ -318,9 +348,10 @@ void FillIndex::observe(const CallExpr *Call, bool InsideLoop,
       if (UO->getOpcode() == UO_AddrOf)
         Arg = UO->getSubExpr();
     // One call fills it with one item's worth (a decoder's output); a
-    // reader called in a loop streams data into it.
+    // reader called in a loop streams data into it, unless the loop empties
+    // it each time round (decided once the whole TU is seen).
     if (Arg->getType()->isRecordType() && InsideLoop)
-      mark(Arg, Call, Function, /*CountsForStrings=*/true);
+      mark(Arg, Call, Function, /*CountsForStrings=*/true, /*ReaderLoop=*/Loop);
   }
 }
 

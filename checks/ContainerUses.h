@@ -74,16 +74,22 @@ bool isEraseRemoveIdiom(const CXXMemberCallExpr *Erase);
 /// data of unbounded size: an insertion inside a loop, an insertion or
 /// assignment of a range or another container, a resize to a runtime size,
 /// or the container handed in a loop to a function by non-const reference
-/// (a reader filling a buffer). A string counts only when it grows in a loop
-/// or is resized to a runtime size: assigning one value (a key, a path, a
-/// name) is not a stream of data.
+/// (a reader filling a buffer) when that loop does not also empty it. A
+/// string counts only when it grows in a loop or is resized to a runtime
+/// size: assigning one value (a key, a path, a name) is not a stream of
+/// data.
 class FillIndex {
 public:
   /// Looks at a call or operator on a container, or a call that passes one;
-  /// \p InsideLoop tells whether the call is in a loop's body, \p Function
-  /// is the function whose body holds it.
-  void observe(const CallExpr *Call, bool InsideLoop,
+  /// \p Loop is the innermost loop around the call (null outside loops),
+  /// \p Function the function whose body holds it.
+  void observe(const CallExpr *Call, const Stmt *Loop,
                const FunctionDecl *Function, ASTContext &Ctx);
+  /// Records that \p Container is emptied or reassigned in \p Loop (null
+  /// outside loops): a reader that loop hands it to then fills it with one
+  /// call's output per iteration, not a stream (clear, decode one item,
+  /// use it).
+  void observeEmptying(const Expr *Container, const Stmt *Loop);
   /// Whether \p D is filled from unbounded data anywhere, or, with
   /// \p OutsideOf, in a function other than that one.
   bool isFilledUnbounded(const ValueDecl *D, bool IsString,
@@ -92,20 +98,28 @@ public:
   bool isRefilledAfter(const ValueDecl *D, bool IsString,
                        const FunctionDecl *Function, const Stmt *Site,
                        const SourceManager &SM) const;
-  void clear() { Fills.clear(); }
+  void clear() {
+    Fills.clear();
+    EmptiedInLoop.clear();
+  }
 
 private:
   struct Fill {
     const FunctionDecl *Function;
     SourceLocation Where;
     bool CountsForStrings;
+    /// For a container handed to a reader in a loop: that loop. The fill
+    /// counts only if the loop does not empty the container too.
+    const Stmt *ReaderLoop = nullptr;
   };
   void mark(const Expr *Container, const CallExpr *Call,
-            const FunctionDecl *Function, bool CountsForStrings);
+            const FunctionDecl *Function, bool CountsForStrings,
+            const Stmt *ReaderLoop = nullptr);
   /// Whether a fill of \p D that counts for its kind satisfies \p Pred.
   bool anyFill(const ValueDecl *D, bool IsString,
                llvm::function_ref<bool(const Fill &)> Pred) const;
   llvm::DenseMap<const ValueDecl *, llvm::SmallVector<Fill, 2>> Fills;
+  llvm::DenseSet<std::pair<const ValueDecl *, const Stmt *>> EmptiedInLoop;
 };
 
 } // namespace clang::tidy::highwater

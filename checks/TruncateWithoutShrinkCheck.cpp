@@ -191,15 +191,16 @@ void TruncateWithoutShrinkCheck::registerMatchers(MatchFinder *Finder) {
 namespace {
 class CallCollector : public LoopAwareVisitor<CallCollector> {
 public:
-  explicit CallCollector(llvm::function_ref<void(const CallExpr *, bool)> OnCall)
+  explicit CallCollector(
+      llvm::function_ref<void(const CallExpr *, const Stmt *)> OnCall)
       : OnCall(OnCall) {}
   bool VisitCallExpr(CallExpr *Call) {
-    OnCall(Call, insideLoop());
+    OnCall(Call, innermostLoop());
     return true;
   }
 
 private:
-  llvm::function_ref<void(const CallExpr *, bool)> OnCall;
+  llvm::function_ref<void(const CallExpr *, const Stmt *)> OnCall;
 };
 } // namespace
 
@@ -214,8 +215,8 @@ void TruncateWithoutShrinkCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   FunctionScope *Scope = nullptr;
   // A named callable: CallCollector keeps only a reference to it.
-  auto OnCall = [&](const CallExpr *Call, bool InsideLoop) {
-    Fills.observe(Call, InsideLoop, Function, Ctx);
+  auto OnCall = [&](const CallExpr *Call, const Stmt *Loop) {
+    Fills.observe(Call, Loop, Function, Ctx);
     const Expr *Container = nullptr;
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
       if (std::optional<Site> S = emptyingSite(Member, Ctx))
@@ -228,7 +229,8 @@ void TruncateWithoutShrinkCheck::check(const MatchFinder::MatchResult &Result) {
       return;
     if (!Scope)
       Scope = Scopes.emplace_back(std::make_unique<FunctionScope>(Function)).get();
-    Candidates.push_back({Call, Container, Scope, InsideLoop});
+    Fills.observeEmptying(Container, Loop);
+    Candidates.push_back({Call, Container, Scope, Loop != nullptr});
   };
   CallCollector Collector(OnCall);
   Collector.TraverseStmt(Function->getBody());

@@ -493,3 +493,28 @@ void nolint() {
   while (!GlobalCache.empty()) // NOLINT(highwater-erase-all-loop)
     GlobalCache.erase(GlobalCache.begin());
 }
+
+// Reading a vector's elements by index while draining it does not put any
+// back: only a map's operator[] inserts.
+long readIndexed(long);
+class IndexedDrainer {
+public:
+  void drain() {
+    while (!Stack.empty()) {
+      // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Stack' (a data member of 'IndexedDrainer') is emptied one element at a time while its elements are processed
+      readIndexed(Stack[Stack.size() - 1]);
+      Stack.pop_back();
+    }
+  }
+  // A hash map's operator[] in the loop may insert: not an emptying loop.
+  void drainCounted() {
+    while (!Counts.empty()) {
+      ++Counts[0];
+      Counts.erase(Counts.begin());
+    }
+  }
+
+private:
+  std::vector<long> Stack;
+  std::unordered_map<long, long> Counts;
+};

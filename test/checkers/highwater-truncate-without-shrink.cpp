@@ -700,3 +700,97 @@ private:
   std::vector<Column> Columns;
   std::vector<Column> Stream;
 };
+
+// A loop that empties a buffer and hands it to a reader each time round
+// holds one call's output at a time (clear, decode one entity, use it):
+// per-item scratch, reported only in audits.
+void useColumns(const std::vector<Column> &);
+class ColumnScanner {
+public:
+  void scan(const std::vector<std::string> &Encoded) {
+    for (const std::string &E : Encoded) {
+      Scratch.clear();
+      // CHECK-MESSAGES-AUDIT: :[[@LINE-1]]:7: warning: 'Scratch' (a data member of 'ColumnScanner') is emptied by clear()
+      // CHECK-FIXES-AUDIT: {{^}}      Scratch = std::vector<Column>();{{$}}
+      decodeColumns(E, Scratch);
+      useColumns(Scratch);
+    }
+  }
+  void scanThenClear(const std::vector<std::string> &Encoded) {
+    for (const std::string &E : Encoded) {
+      decodeColumns(E, Tail);
+      useColumns(Tail);
+      Tail.clear();
+      // CHECK-MESSAGES-AUDIT: :[[@LINE-1]]:7: warning: 'Tail' (a data member of 'ColumnScanner') is emptied by clear()
+      // CHECK-FIXES-AUDIT: {{^}}      Tail = std::vector<Column>();{{$}}
+    }
+  }
+  // Nothing empties it in the reader's loop: it accumulates. Reported.
+  void scanAll(const std::vector<std::string> &Encoded) {
+    for (const std::string &E : Encoded)
+      decodeColumns(E, Pending);
+  }
+  void flushPending() {
+    Pending.clear();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Pending' (a data member of 'ColumnScanner') is emptied by clear()
+    // CHECK-MESSAGES-AUDIT: :[[@LINE-2]]:5: warning: 'Pending' (a data member of 'ColumnScanner') is emptied by clear()
+    // CHECK-MESSAGES-SWAP: :[[@LINE-3]]:5: warning: 'Pending' (a data member of 'ColumnScanner') is emptied by clear()
+    // CHECK-MESSAGES-SHRINK: :[[@LINE-4]]:5: warning: 'Pending' (a data member of 'ColumnScanner') is emptied by clear()
+    // CHECK-FIXES: {{^}}    Pending = std::vector<Column>();{{$}}
+  }
+
+private:
+  std::vector<Column> Scratch;
+  std::vector<Column> Tail;
+  std::vector<Column> Pending;
+};
+
+// Assigning a braced list stores as many elements as the code spells out:
+// not a stream of data.
+class PlainValueColumns {
+public:
+  void setPlain(long V) { Columns = std::vector<Column>{{0, V}}; }
+  void setPair(long A, long B) { Columns = {{0, A}, {1, B}}; }
+  void reset() {
+    Columns.clear();
+    // CHECK-MESSAGES-AUDIT: :[[@LINE-1]]:5: warning: 'Columns' (a data member of 'PlainValueColumns') is emptied by clear()
+    // CHECK-FIXES-AUDIT: {{^}}    Columns = std::vector<Column>();{{$}}
+  }
+
+private:
+  std::vector<Column> Columns;
+};
+
+// Indexing a vector in a loop reaches elements that exist: not a fill
+// (only a map's operator[] inserts).
+class ColumnView {
+public:
+  void load(const std::string &Encoded) { decodeColumns(Encoded, Columns); }
+  long bump() {
+    long Sum = 0;
+    for (std::size_t I = 0; I < Columns.size(); ++I) {
+      Columns[I].Value += 1;
+      Sum += Columns[I].Value;
+    }
+    return Sum;
+  }
+  void countNames() {
+    for (const Column &C : Columns)
+      ++NameCounts[C.Name];
+  }
+  void reset() {
+    Columns.clear();
+    // CHECK-MESSAGES-AUDIT: :[[@LINE-1]]:5: warning: 'Columns' (a data member of 'ColumnView') is emptied by clear()
+    // CHECK-FIXES-AUDIT: {{^}}    Columns = std::vector<Column>();{{$}}
+    NameCounts.clear();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'NameCounts' (a data member of 'ColumnView') is emptied by clear()
+    // CHECK-MESSAGES-AUDIT: :[[@LINE-2]]:5: warning: 'NameCounts' (a data member of 'ColumnView') is emptied by clear()
+    // CHECK-MESSAGES-SWAP: :[[@LINE-3]]:5: warning: 'NameCounts' (a data member of 'ColumnView') is emptied by clear()
+    // CHECK-MESSAGES-SHRINK: :[[@LINE-4]]:5: warning: 'NameCounts' (a data member of 'ColumnView') is emptied by clear()
+    // CHECK-FIXES: {{^}}    NameCounts = std::unordered_map<long, long>();{{$}}
+  }
+
+private:
+  std::vector<Column> Columns;
+  std::unordered_map<long, long> NameCounts;
+};
