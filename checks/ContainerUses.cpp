@@ -213,11 +213,19 @@ const ValueDecl *namedContainerDecl(const Expr *E) {
 
 void FillIndex::mark(const Expr *Container, const CallExpr *Call,
                      const FunctionDecl *Function, bool CountsForStrings,
-                     const Stmt *ReaderLoop) {
+                     const Stmt *ReaderLoop, bool NeedsLoopCaller) {
+  if (NeedsLoopCaller && !Function)
+    return;
   if (const ValueDecl *D = namedContainerDecl(Container))
     Fills[cast<ValueDecl>(D->getCanonicalDecl())].push_back(
         {Function ? Function->getCanonicalDecl() : nullptr,
-         Call->getBeginLoc(), CountsForStrings, ReaderLoop});
+         Call->getBeginLoc(), CountsForStrings, ReaderLoop, NeedsLoopCaller});
+}
+
+bool FillIndex::counts(const ValueDecl *Canonical, const Fill &F) const {
+  if (F.ReaderLoop && EmptiedInLoop.contains({Canonical, F.ReaderLoop}))
+    return false;
+  return !F.NeedsLoopCaller || CalledInLoop.contains(F.Function);
 }
 
 void FillIndex::observeEmptying(const Expr *Container, const Stmt *Loop) {
@@ -234,9 +242,8 @@ bool FillIndex::anyFill(const ValueDecl *D, bool IsString,
   const auto *Canonical = cast<ValueDecl>(D->getCanonicalDecl());
   auto It = Fills.find(Canonical);
   return It != Fills.end() && llvm::any_of(It->second, [&](const Fill &F) {
-           if (F.ReaderLoop && EmptiedInLoop.contains({Canonical, F.ReaderLoop}))
-             return false;
-           return (!IsString || F.CountsForStrings) && Pred(F);
+           return (!IsString || F.CountsForStrings) && counts(Canonical, F) &&
+                  Pred(F);
          });
 }
 
@@ -269,6 +276,9 @@ static bool isCompileTimeConstant(const Expr *E, const ASTContext &Ctx) {
 void FillIndex::observe(const CallExpr *Call, const Stmt *Loop,
                         const FunctionDecl *Function, ASTContext &Ctx) {
   const bool InsideLoop = Loop != nullptr;
+  if (InsideLoop)
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      CalledInLoop.insert(Callee->getCanonicalDecl());
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
     const CXXMethodDecl *MD = Member->getMethodDecl();
     if (!MD || !MD->getIdentifier())
@@ -295,6 +305,9 @@ void FillIndex::observe(const CallExpr *Call, const Stmt *Loop,
     }
     if (FromRange || InsideLoop)
       mark(Object, Call, Function, /*CountsForStrings=*/InsideLoop);
+    else if (Name != "assign" && Name != "resize")
+      mark(Object, Call, Function, /*CountsForStrings=*/true,
+           /*ReaderLoop=*/nullptr, /*NeedsLoopCaller=*/true);
     return;
   }
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
@@ -302,13 +315,17 @@ void FillIndex::observe(const CallExpr *Call, const Stmt *Loop,
       return;
     switch (Op->getOperator()) {
     case OO_Subscript: // map[k] = v in a loop; v[i] reads or overwrites
-      if (InsideLoop && isInsertingSubscript(Op))
-        mark(Op->getArg(0), Call, Function, /*CountsForStrings=*/true);
+      if (isInsertingSubscript(Op))
+        mark(Op->getArg(0), Call, Function, /*CountsForStrings=*/true,
+             /*ReaderLoop=*/nullptr, /*NeedsLoopCaller=*/!InsideLoop);
       return;
     case OO_PlusEqual: // s += chunk
       if (InsideLoop || !isa<StringLiteral>(
               Op->getArg(1)->IgnoreParenImpCasts()))
         mark(Op->getArg(0), Call, Function, /*CountsForStrings=*/InsideLoop);
+      if (!InsideLoop)
+        mark(Op->getArg(0), Call, Function, /*CountsForStrings=*/true,
+             /*ReaderLoop=*/nullptr, /*NeedsLoopCaller=*/true);
       return;
     case OO_Equal: { // v = computeAll();  not an emptying assignment
       const Expr *Source = Op->getArg(1)->IgnoreImplicit();
