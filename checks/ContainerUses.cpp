@@ -213,19 +213,11 @@ const ValueDecl *namedContainerDecl(const Expr *E) {
 
 void FillIndex::mark(const Expr *Container, const CallExpr *Call,
                      const FunctionDecl *Function, bool CountsForStrings,
-                     const Stmt *ReaderLoop, bool NeedsLoopCaller) {
-  if (NeedsLoopCaller && !Function)
-    return;
+                     const Stmt *ReaderLoop) {
   if (const ValueDecl *D = namedContainerDecl(Container))
     Fills[cast<ValueDecl>(D->getCanonicalDecl())].push_back(
         {Function ? Function->getCanonicalDecl() : nullptr,
-         Call->getBeginLoc(), CountsForStrings, ReaderLoop, NeedsLoopCaller});
-}
-
-bool FillIndex::counts(const ValueDecl *Canonical, const Fill &F) const {
-  if (F.ReaderLoop && EmptiedInLoop.contains({Canonical, F.ReaderLoop}))
-    return false;
-  return !F.NeedsLoopCaller || CalledInLoop.contains(F.Function);
+         Call->getBeginLoc(), CountsForStrings, ReaderLoop});
 }
 
 void FillIndex::observeEmptying(const Expr *Container, const Stmt *Loop) {
@@ -242,8 +234,9 @@ bool FillIndex::anyFill(const ValueDecl *D, bool IsString,
   const auto *Canonical = cast<ValueDecl>(D->getCanonicalDecl());
   auto It = Fills.find(Canonical);
   return It != Fills.end() && llvm::any_of(It->second, [&](const Fill &F) {
-           return (!IsString || F.CountsForStrings) && counts(Canonical, F) &&
-                  Pred(F);
+           if (F.ReaderLoop && EmptiedInLoop.contains({Canonical, F.ReaderLoop}))
+             return false;
+           return (!IsString || F.CountsForStrings) && Pred(F);
          });
 }
 
@@ -276,9 +269,6 @@ static bool isCompileTimeConstant(const Expr *E, const ASTContext &Ctx) {
 void FillIndex::observe(const CallExpr *Call, const Stmt *Loop,
                         const FunctionDecl *Function, ASTContext &Ctx) {
   const bool InsideLoop = Loop != nullptr;
-  if (InsideLoop)
-    if (const FunctionDecl *Callee = Call->getDirectCallee())
-      CalledInLoop.insert(Callee->getCanonicalDecl());
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
     const CXXMethodDecl *MD = Member->getMethodDecl();
     if (!MD || !MD->getIdentifier())
@@ -305,9 +295,6 @@ void FillIndex::observe(const CallExpr *Call, const Stmt *Loop,
     }
     if (FromRange || InsideLoop)
       mark(Object, Call, Function, /*CountsForStrings=*/InsideLoop);
-    else if (Name != "assign" && Name != "resize")
-      mark(Object, Call, Function, /*CountsForStrings=*/true,
-           /*ReaderLoop=*/nullptr, /*NeedsLoopCaller=*/true);
     return;
   }
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
@@ -315,17 +302,13 @@ void FillIndex::observe(const CallExpr *Call, const Stmt *Loop,
       return;
     switch (Op->getOperator()) {
     case OO_Subscript: // map[k] = v in a loop; v[i] reads or overwrites
-      if (isInsertingSubscript(Op))
-        mark(Op->getArg(0), Call, Function, /*CountsForStrings=*/true,
-             /*ReaderLoop=*/nullptr, /*NeedsLoopCaller=*/!InsideLoop);
+      if (InsideLoop && isInsertingSubscript(Op))
+        mark(Op->getArg(0), Call, Function, /*CountsForStrings=*/true);
       return;
     case OO_PlusEqual: // s += chunk
       if (InsideLoop || !isa<StringLiteral>(
               Op->getArg(1)->IgnoreParenImpCasts()))
         mark(Op->getArg(0), Call, Function, /*CountsForStrings=*/InsideLoop);
-      if (!InsideLoop)
-        mark(Op->getArg(0), Call, Function, /*CountsForStrings=*/true,
-             /*ReaderLoop=*/nullptr, /*NeedsLoopCaller=*/true);
       return;
     case OO_Equal: { // v = computeAll();  not an emptying assignment
       const Expr *Source = Op->getArg(1)->IgnoreImplicit();

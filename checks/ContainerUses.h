@@ -73,12 +73,11 @@ bool isEraseRemoveIdiom(const CXXMemberCallExpr *Erase);
 /// Remembers, for one translation unit, which containers are filled from
 /// data of unbounded size: an insertion inside a loop, an insertion or
 /// assignment of a range or another container, a resize to a runtime size,
-/// the container handed in a loop to a function by non-const reference
-/// (a reader filling a buffer) when that loop does not also empty it, or
-/// one insertion in a function that the translation unit calls in a loop
-/// (`add(x) { v.push_back(x); }` fed by `for (...) add(x);`). A string
-/// counts only when it grows in a loop or is resized to a runtime size:
-/// assigning one value (a key, a path, a name) is not a stream of data.
+/// or the container handed in a loop to a function by non-const reference
+/// (a reader filling a buffer) when that loop does not also empty it. A
+/// string counts only when it grows in a loop or is resized to a runtime
+/// size: assigning one value (a key, a path, a name) is not a stream of
+/// data.
 class FillIndex {
 public:
   /// Looks at a call or operator on a container, or a call that passes one;
@@ -102,7 +101,6 @@ public:
   void clear() {
     Fills.clear();
     EmptiedInLoop.clear();
-    CalledInLoop.clear();
   }
 
 private:
@@ -113,22 +111,15 @@ private:
     /// For a container handed to a reader in a loop: that loop. The fill
     /// counts only if the loop does not empty the container too.
     const Stmt *ReaderLoop = nullptr;
-    /// One insertion outside loops: counts only if its function is called
-    /// in a loop.
-    bool NeedsLoopCaller = false;
   };
   void mark(const Expr *Container, const CallExpr *Call,
             const FunctionDecl *Function, bool CountsForStrings,
-            const Stmt *ReaderLoop = nullptr, bool NeedsLoopCaller = false);
-  /// Whether \p F still counts once the whole TU has been seen.
-  bool counts(const ValueDecl *Canonical, const Fill &F) const;
+            const Stmt *ReaderLoop = nullptr);
   /// Whether a fill of \p D that counts for its kind satisfies \p Pred.
   bool anyFill(const ValueDecl *D, bool IsString,
                llvm::function_ref<bool(const Fill &)> Pred) const;
   llvm::DenseMap<const ValueDecl *, llvm::SmallVector<Fill, 2>> Fills;
   llvm::DenseSet<std::pair<const ValueDecl *, const Stmt *>> EmptiedInLoop;
-  /// Functions called directly from inside a loop.
-  llvm::DenseSet<const FunctionDecl *> CalledInLoop;
 };
 
 } // namespace clang::tidy::highwater
