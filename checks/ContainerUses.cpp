@@ -310,7 +310,13 @@ void FillIndex::observe(const CallExpr *Call, const Stmt *Loop,
               Op->getArg(1)->IgnoreParenImpCasts()))
         mark(Op->getArg(0), Call, Function, /*CountsForStrings=*/InsideLoop);
       return;
-    case OO_Equal: { // v = computeAll();  not an emptying assignment
+    case OO_Equal: { // v = other;  not an emptying assignment
+      // A move assignment hands the old buffer back and takes the source's:
+      // a container fed that way does not ratchet up to its peak.
+      if (const auto *Method =
+              dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
+          Method && Method->isMoveAssignmentOperator())
+        return;
       const Expr *Source = Op->getArg(1)->IgnoreImplicit();
       if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Source))
         Source = Cast->getSubExpr()->IgnoreImplicit();

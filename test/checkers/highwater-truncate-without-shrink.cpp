@@ -822,3 +822,29 @@ void collectAll(Collector &C, const std::vector<Item> &In) {
   }
   C.flush();
 }
+
+// Fed by move assignments only: each one hands the old buffer back and
+// takes the source's, so the container does not ratchet up to its peak.
+// A copy assignment reuses the buffer when it fits: that one ratchets.
+std::vector<Item> drainQueue();
+class AssignedBatch {
+public:
+  void take() { Moved = drainQueue(); }
+  void takeFrom(std::vector<Item> &&In) { Moved = std::move(In); }
+  void copyFrom(const std::vector<Item> &In) { Copied = In; }
+  void done() {
+    Moved.clear();
+    // CHECK-MESSAGES-AUDIT: :[[@LINE-1]]:5: warning: 'Moved' (a data member of 'AssignedBatch') is emptied by clear()
+    // CHECK-FIXES-AUDIT: {{^}}    Moved = std::vector<Item>();{{$}}
+    Copied.clear();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Copied' (a data member of 'AssignedBatch') is emptied by clear()
+    // CHECK-MESSAGES-AUDIT: :[[@LINE-2]]:5: warning: 'Copied' (a data member of 'AssignedBatch') is emptied by clear()
+    // CHECK-MESSAGES-SWAP: :[[@LINE-3]]:5: warning: 'Copied' (a data member of 'AssignedBatch') is emptied by clear()
+    // CHECK-MESSAGES-SHRINK: :[[@LINE-4]]:5: warning: 'Copied' (a data member of 'AssignedBatch') is emptied by clear()
+    // CHECK-FIXES: {{^}}    Copied = std::vector<Item>();{{$}}
+  }
+
+private:
+  std::vector<Item> Moved;
+  std::vector<Item> Copied;
+};
