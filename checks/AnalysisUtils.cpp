@@ -27,9 +27,23 @@ const FunctionDecl *FunctionScope::functionOf(const Stmt *S) const {
 
 ast_matchers::DeclarationMatcher analysedFunction() {
   using namespace ast_matchers;
-  return functionDecl(isDefinition(), unless(isExpansionInSystemHeader()),
-                      unless(cxxMethodDecl(ofClass(cxxRecordDecl(isLambda())))))
-      .bind("function");
+  return functionDecl(isDefinition()).bind("function");
+}
+
+const FunctionDecl *
+analysedFunctionOf(const ast_matchers::MatchFinder::MatchResult &Result,
+                   bool WithTemplatePatterns) {
+  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  if (!Function || !Function->getBody() || Function->isInvalidDecl() ||
+      (!WithTemplatePatterns && Function->isDependentContext()))
+    return nullptr;
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Function);
+      Method && Method->getParent()->isLambda())
+    return nullptr; // Walked with its enclosing function.
+  const SourceManager &SM = *Result.SourceManager;
+  if (SM.isInSystemHeader(SM.getExpansionLoc(Function->getBeginLoc())))
+    return nullptr;
+  return Function;
 }
 
 const Expr *ignoreWrappers(const Expr *E) {

@@ -551,11 +551,9 @@ private:
 } // namespace
 
 void EraseAllLoopCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  const FunctionDecl *Function = analysedFunctionOf(Result);
   ASTContext &Ctx = *Result.Context;
-  if (!Function || !Function->getBody() || Function->isInvalidDecl() ||
-      Function->isDependentContext() ||
-      Ctx.getDiagnostics().hasUncompilableErrorOccurred())
+  if (!Function || Ctx.getDiagnostics().hasUncompilableErrorOccurred())
     return;
   LoopCollector Collector;
   Collector.TraverseStmt(Function->getBody());

@@ -330,8 +330,11 @@ public:
 } // namespace
 
 void RetainedPastEndCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
-  if (!Function || !Function->getBody() || Function->isInvalidDecl())
+  // Template patterns too: the slots they write count for every
+  // instantiation, even of members this TU never instantiates.
+  const FunctionDecl *Function =
+      analysedFunctionOf(Result, /*WithTemplatePatterns=*/true);
+  if (!Function)
     return;
   Context = Result.Context;
   collect(Function, *Result.Context);

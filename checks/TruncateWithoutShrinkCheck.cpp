@@ -205,14 +205,11 @@ private:
 } // namespace
 
 void TruncateWithoutShrinkCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
-  if (!Function || !Function->getBody() || Function->isInvalidDecl())
+  const FunctionDecl *Function = analysedFunctionOf(Result);
+  if (!Function)
     return;
   Context = Result.Context;
   ASTContext &Ctx = *Result.Context;
-  // Templates are analysed in their instantiations, where types are known.
-  if (Function->isDependentContext())
-    return;
   FunctionScope *Scope = nullptr;
   // A named callable: CallCollector keeps only a reference to it.
   auto OnCall = [&](const CallExpr *Call, const Stmt *Loop) {
