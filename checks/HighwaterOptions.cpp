@@ -69,9 +69,14 @@ bool readBoolOption(ClangTidyCheck &Check,
           .Cases({"false", "0", "off", "no"}, false)
           .Default(std::nullopt);
   if (!Parsed) {
+    // Named with its check's prefix, as clang-tidy's own messages do
+    // (getID() is public only through MatchCallback).
+    StringRef CheckName =
+        static_cast<const ast_matchers::MatchFinder::MatchCallback &>(Check)
+            .getID();
     Check.configurationDiag(
-        "invalid configuration value '%0' for option '%1'; expected a bool")
-        << *Value << Name;
+        "invalid configuration value '%0' for option '%1.%2'; expected a bool")
+        << *Value << CheckName << Name;
     return Default;
   }
   return *Parsed;

@@ -1,5 +1,10 @@
 // RUN: %check_highwater %s highwater-retained-past-end %t -- -- -std=c++20
 // RUN: %check_highwater -check-suffixes=AUDIT %s highwater-retained-past-end %t -- -config="{CheckOptions: {highwater-retained-past-end.Mode: audit, highwater-retained-past-end.ReportStalePointers: false, highwater-retained-past-end.ReportPlainValues: true}}" -- -std=c++20
+// RUN: %check_highwater -check-suffixes=,BADOPT %s highwater-retained-past-end %t -- -config="{CheckOptions: {highwater-retained-past-end.ReportStalePointers: maybe}}" -- -std=c++20
+
+// A value that is not a bool is named with its check's prefix, and the
+// option keeps its default.
+// CHECK-MESSAGES-BADOPT: warning: invalid configuration value 'maybe' for option 'highwater-retained-past-end.ReportStalePointers'; expected a bool [clang-tidy-config]
 
 #include <algorithm>
 #include <any>
