@@ -34,7 +34,9 @@ const FunctionDecl *
 analysedFunctionOf(const ast_matchers::MatchFinder::MatchResult &Result,
                    bool WithTemplatePatterns) {
   const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
-  if (!Function || !Function->getBody() || Function->isInvalidDecl() ||
+  // Implicit and defaulted members hold no code the user wrote.
+  if (!Function || Function->isImplicit() || Function->isDefaulted() ||
+      !Function->getBody() || Function->isInvalidDecl() ||
       (!WithTemplatePatterns && Function->isDependentContext()))
     return nullptr;
   if (const auto *Method = dyn_cast<CXXMethodDecl>(Function);

@@ -91,10 +91,10 @@ private:
 ast_matchers::DeclarationMatcher analysedFunction();
 
 /// The function bound by analysedFunction(), or null when it is not to be
-/// analysed: in a system header, a lambda's call operator, invalid, without
-/// a body, or, unless \p WithTemplatePatterns, a template pattern
-/// (templates are diagnosed in their instantiations, where types are
-/// known).
+/// analysed: in a system header, a lambda's call operator, implicit or
+/// defaulted, invalid, without a body, or, unless \p WithTemplatePatterns,
+/// a template pattern (templates are diagnosed in their instantiations,
+/// where types are known).
 const FunctionDecl *
 analysedFunctionOf(const ast_matchers::MatchFinder::MatchResult &Result,
                    bool WithTemplatePatterns = false);

@@ -529,7 +529,7 @@ void EraseAllLoopCheck::onStartOfTranslationUnit() {
 }
 
 void EraseAllLoopCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(analysedFunction(), this);
+  Functions = SharedFunctionMatcher::subscribe(Finder, this);
 }
 
 namespace {

@@ -6,6 +6,7 @@
 #include "AnalysisUtils.h"
 #include "HighwaterOptions.h"
 #include "ReleaseAnalysis.h"
+#include "SharedFunctionMatcher.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
 
@@ -29,6 +30,8 @@ public:
   }
 
 private:
+  /// The matcher this check shares with the other highwater checks.
+  std::shared_ptr<SharedFunctionMatcher> Functions;
   void diagnoseLoop(const Stmt *Loop, const FunctionScope &Scope,
                     ASTContext &Ctx);
 

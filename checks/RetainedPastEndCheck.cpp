@@ -282,7 +282,7 @@ void RetainedPastEndCheck::onStartOfTranslationUnit() {
 }
 
 void RetainedPastEndCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(analysedFunction(), this);
+  Functions = SharedFunctionMatcher::subscribe(Finder, this);
 }
 
 namespace {

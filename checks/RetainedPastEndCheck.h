@@ -5,6 +5,7 @@
 
 #include "AnalysisUtils.h"
 #include "HighwaterOptions.h"
+#include "SharedFunctionMatcher.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -32,6 +33,8 @@ public:
   }
 
 private:
+  /// The matcher this check shares with the other highwater checks.
+  std::shared_ptr<SharedFunctionMatcher> Functions;
   /// A statement that moves an index: `--n`, `n -= k`, `n = 0`,
   /// `head = (head + 1) % N`.
   struct IndexMove {

@@ -185,7 +185,7 @@ void TruncateWithoutShrinkCheck::onStartOfTranslationUnit() {
 void TruncateWithoutShrinkCheck::registerMatchers(MatchFinder *Finder) {
   // Emptying sites are analysed at the end of the TU, once every fill of
   // every container has been seen.
-  Finder->addMatcher(analysedFunction(), this);
+  Functions = SharedFunctionMatcher::subscribe(Finder, this);
 }
 
 namespace {

@@ -9,6 +9,7 @@
 #include "LifetimeModel.h"
 #include "HighwaterOptions.h"
 #include "ReleaseAnalysis.h"
+#include "SharedFunctionMatcher.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
 
@@ -34,6 +35,8 @@ public:
   }
 
 private:
+  /// The matcher this check shares with the other highwater checks.
+  std::shared_ptr<SharedFunctionMatcher> Functions;
   struct Candidate {
     const Expr *Site;      ///< The call or assignment that empties.
     const Expr *Container; ///< The container object at the site.
