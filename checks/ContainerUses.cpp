@@ -281,8 +281,12 @@ void FillIndex::observe(const CallExpr *Call, const Stmt *Loop,
         mark(Object, Call, Function, /*CountsForStrings=*/true);
       return;
     }
-    if (!isInsertionMethodName(Name) || Name == "swap")
+    if (Name == "swap")
       return;
+    if (!isInsertionMethodName(Name)) {
+      markReaderArguments(Call, Loop, Function); // src.read(batch)
+      return;
+    }
     // A range, an iterator pair, or another container's contents.
     bool FromRange = Name.ends_with("_range") || Name == "append" ||
                      Name == "assign" || Name == "merge" ||
@@ -339,9 +343,15 @@ void FillIndex::observe(const CallExpr *Call, const Stmt *Loop,
       return;
     }
   }
+  markReaderArguments(Call, Loop, Function);
+}
+
+void FillIndex::markReaderArguments(const CallExpr *Call, const Stmt *Loop,
+                                    const FunctionDecl *Function) {
   // A container handed to a function that may fill it.
+  const bool InsideLoop = Loop != nullptr;
   const FunctionDecl *FD = Call->getDirectCallee();
-  if (!FD)
+  if (!FD || !InsideLoop)
     return;
   for (unsigned I = 0; I < Call->getNumArgs() && I < FD->getNumParams(); ++I) {
     QualType P = FD->getParamDecl(I)->getType();
@@ -356,7 +366,7 @@ void FillIndex::observe(const CallExpr *Call, const Stmt *Loop,
     // One call fills it with one item's worth (a decoder's output); a
     // reader called in a loop streams data into it, unless the loop empties
     // it each time round (decided once the whole TU is seen).
-    if (Arg->getType()->isRecordType() && InsideLoop)
+    if (Arg->getType()->isRecordType())
       mark(Arg, Call, Function, /*CountsForStrings=*/true, /*ReaderLoop=*/Loop);
   }
 }

@@ -115,6 +115,11 @@ private:
   void mark(const Expr *Container, const CallExpr *Call,
             const FunctionDecl *Function, bool CountsForStrings,
             const Stmt *ReaderLoop = nullptr);
+  /// Marks the containers \p Call hands by non-const reference or pointer
+  /// to its callee, a function or another object's method, when inside
+  /// \p Loop.
+  void markReaderArguments(const CallExpr *Call, const Stmt *Loop,
+                           const FunctionDecl *Function);
   /// Whether a fill of \p D that counts for its kind satisfies \p Pred.
   bool anyFill(const ValueDecl *D, bool IsString,
                llvm::function_ref<bool(const Fill &)> Pred) const;

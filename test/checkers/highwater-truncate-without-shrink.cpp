@@ -848,3 +848,40 @@ private:
   std::vector<Item> Moved;
   std::vector<Item> Copied;
 };
+
+// A reader that is another object's method counts as a function does: it
+// streams into a buffer its loop does not empty, and holds one call's
+// output in one its loop empties each time round.
+struct ColumnSource {
+  bool more();
+  void readInto(std::vector<Column> &Out);
+};
+class Tailer {
+public:
+  void follow() {
+    while (Source.more())
+      Source.readInto(Log);
+  }
+  void rotate() {
+    Log.clear();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Log' (a data member of 'Tailer') is emptied by clear()
+    // CHECK-MESSAGES-AUDIT: :[[@LINE-2]]:5: warning: 'Log' (a data member of 'Tailer') is emptied by clear()
+    // CHECK-MESSAGES-SWAP: :[[@LINE-3]]:5: warning: 'Log' (a data member of 'Tailer') is emptied by clear()
+    // CHECK-MESSAGES-SHRINK: :[[@LINE-4]]:5: warning: 'Log' (a data member of 'Tailer') is emptied by clear()
+    // CHECK-FIXES: {{^}}    Log = std::vector<Column>();{{$}}
+  }
+  void poll() {
+    while (Source.more()) {
+      Batch.clear();
+      // CHECK-MESSAGES-AUDIT: :[[@LINE-1]]:7: warning: 'Batch' (a data member of 'Tailer') is emptied by clear()
+      // CHECK-FIXES-AUDIT: {{^}}      Batch = std::vector<Column>();{{$}}
+      Source.readInto(Batch);
+      useColumns(Batch);
+    }
+  }
+
+private:
+  ColumnSource Source;
+  std::vector<Column> Log;
+  std::vector<Column> Batch;
+};
