@@ -48,6 +48,13 @@ analysedFunctionOf(const ast_matchers::MatchFinder::MatchResult &Result,
   return Function;
 }
 
+std::optional<uint64_t> constantValue(const Expr *E, const ASTContext &Ctx) {
+  Expr::EvalResult R;
+  if (E->isValueDependent() || !E->EvaluateAsInt(R, Ctx))
+    return std::nullopt;
+  return R.Val.getInt().getLimitedValue();
+}
+
 const Expr *ignoreWrappers(const Expr *E) {
   while (E) {
     E = E->IgnoreParenImpCasts();

@@ -10,6 +10,7 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace clang::tidy::highwater {
@@ -98,6 +99,10 @@ ast_matchers::DeclarationMatcher analysedFunction();
 const FunctionDecl *
 analysedFunctionOf(const ast_matchers::MatchFinder::MatchResult &Result,
                    bool WithTemplatePatterns = false);
+
+/// The value of the integer constant expression \p E (saturated to 64
+/// bits), or nothing if \p E is not one.
+std::optional<uint64_t> constantValue(const Expr *E, const ASTContext &Ctx);
 
 /// \p E without parens, implicit casts and temporary wrappers
 /// (materialisation, binding, cleanups).

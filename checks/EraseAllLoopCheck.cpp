@@ -270,25 +270,49 @@ const Expr *iteratorEndContainer(const Expr *Cond, const VarDecl *&Iter) {
 /// once per element of the container as it was when the loop started.
 const Expr *sizeCountedContainer(const LoopParts &P, ASTContext &Ctx) {
   const auto *Init = dyn_cast_or_null<DeclStmt>(P.Init);
-  if (!Init || !P.Cond || !P.Inc)
+  if (!Init || !P.Cond)
     return nullptr;
-  auto SizeCallIn = [](const Expr *E) -> const Expr * {
-    // The container of the first `c.size()` call inside E.
-    llvm::SmallVector<const Stmt *, 8> Work{E};
-    while (!Work.empty()) {
-      const Stmt *S = Work.pop_back_val();
-      if (!S)
-        continue;
-      if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
-        const CXXMethodDecl *MD = Call->getMethodDecl();
-        if (MD && MD->getIdentifier() && MD->getName() == "size")
-          return calledObject(Call);
-      }
-      for (const Stmt *Child : S->children())
-        Work.push_back(Child);
-    }
-    return nullptr;
+  // The container of `c.size()`, the whole of \p E: a loop counted from
+  // `c.size() / 2` or `c.size() - k` leaves elements behind.
+  auto SizeCallOf = [](const Expr *E) -> const Expr * {
+    // Conversions of the count, explicit or not, keep it whole.
+    E = ignoreCopies(E);
+    const auto *Call =
+        dyn_cast_or_null<CXXMemberCallExpr>(E ? E->IgnoreParenCasts() : E);
+    const CXXMethodDecl *MD = Call ? Call->getMethodDecl() : nullptr;
+    if (!MD || !MD->getIdentifier() || MD->getName() != "size" ||
+        Call->getNumArgs() != 0)
+      return nullptr;
+    return calledObject(Call);
   };
+  // The container of `c.size() - 1`.
+  auto SizeMinusOneOf = [&](const Expr *E) -> const Expr * {
+    const auto *BO = dyn_cast_or_null<BinaryOperator>(ignoreCopies(E));
+    if (!BO || BO->getOpcode() != BO_Sub)
+      return nullptr;
+    std::optional<uint64_t> One = constantValue(BO->getRHS(), Ctx);
+    return One && *One == 1 ? SizeCallOf(BO->getLHS()) : nullptr;
+  };
+  if (!P.Inc) {
+    // for (n = c.size(); n-- > 0;) and for (n = c.size(); n--;)
+    const Expr *Cond = ignoreCopies(P.Cond);
+    const Expr *Decrement = Cond;
+    if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
+      std::optional<uint64_t> Bound = constantValue(BO->getRHS(), Ctx);
+      if ((BO->getOpcode() != BO_GT && BO->getOpcode() != BO_NE) || !Bound ||
+          *Bound != 0)
+        return nullptr;
+      Decrement = ignoreCopies(BO->getLHS());
+    }
+    const auto *UO = dyn_cast<UnaryOperator>(Decrement);
+    if (!UO || UO->getOpcode() != UO_PostDec)
+      return nullptr;
+    const VarDecl *Counter = referencedVar(UO->getSubExpr());
+    if (!Counter || !Counter->getInit() ||
+        !llvm::is_contained(Init->decls(), Counter))
+      return nullptr;
+    return SizeCallOf(Counter->getInit());
+  }
   const Expr *Inc = ignoreCopies(P.Inc);
   const VarDecl *Counter = nullptr;
   bool Decrements = false;
@@ -320,12 +344,12 @@ const Expr *sizeCountedContainer(const LoopParts &P, ASTContext &Ctx) {
       if (!Ok)
         return nullptr;
       // `i >= 0` only ends for a start of size() - 1.
-      if ((Op == BO_GE) != isa<BinaryOperator>(ignoreCopies(Counter->getInit())))
-        return nullptr;
+      if (Op == BO_GE)
+        return SizeMinusOneOf(Counter->getInit());
     } else if (referencedVar(Cond) != Counter) {
       return nullptr;
     }
-    return SizeCallIn(Counter->getInit());
+    return SizeCallOf(Counter->getInit());
   }
   // for (i = 0, n = c.size(); i < n; ++i)
   const auto *BO = dyn_cast<BinaryOperator>(Cond);
@@ -335,7 +359,7 @@ const Expr *sizeCountedContainer(const LoopParts &P, ASTContext &Ctx) {
   const VarDecl *Limit = referencedVar(BO->getRHS());
   if (!Limit || !Limit->getInit() || !llvm::is_contained(Init->decls(), Limit))
     return nullptr;
-  return SizeCallIn(Limit->getInit());
+  return SizeCallOf(Limit->getInit());
 }
 
 /// True when the removal's argument designates an element at the front or

@@ -49,13 +49,6 @@ bool isEndpointOf(const Expr *E, const Expr *Container, StringRef Which,
   return false;
 }
 
-std::optional<uint64_t> constantValue(const Expr *E, const ASTContext &Ctx) {
-  Expr::EvalResult R;
-  if (E->isValueDependent() || !E->EvaluateAsInt(R, Ctx))
-    return std::nullopt;
-  return R.Val.getInt().getLimitedValue();
-}
-
 bool mentionsSizeOf(const Stmt *S, const Expr *Container,
                     const ASTContext &Ctx) {
   if (!S)

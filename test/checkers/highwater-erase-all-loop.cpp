@@ -518,3 +518,30 @@ private:
   std::vector<long> Stack;
   std::unordered_map<long, long> Counts;
 };
+
+// Loops counted down from size() in the condition run once per element.
+class CountedDown {
+public:
+  void postDecrementCompared() {
+    for (auto N = Items.size(); N-- > 0;)
+      Items.pop_back();
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: 'Items' (a data member of 'CountedDown') is emptied one element at a time
+    // CHECK-FIXES: {{^}}    Items = std::vector<long>();{{$}}
+  }
+  void postDecrementAlone() {
+    for (std::size_t N = Items.size(); N--;)
+      Items.pop_back();
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: 'Items' (a data member of 'CountedDown') is emptied one element at a time
+    // CHECK-FIXES: {{^}}    Items = std::vector<long>();{{$}}
+  }
+  // Counted from part of the size: elements stay, nothing to report.
+  void half() {
+    for (auto N = Items.size() / 2; N-- > 0;)
+      Items.pop_back();
+    for (std::size_t N = Items.size() - 2; N > 0; --N)
+      Items.pop_back();
+  }
+
+private:
+  std::vector<long> Items;
+};
