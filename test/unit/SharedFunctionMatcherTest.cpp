@@ -43,10 +43,16 @@ struct S {
 };
 )cc";
 
-TEST(SharedFunctionMatcherTest, EverySubscriberSeesEveryFunctionOnce) {
+/// Two recording checks and the log they share.
+class SharedFunctionMatcherTest : public ::testing::Test {
+protected:
   ASTUnit &AST = astFor(Snippet);
   std::vector<std::string> Log;
-  Recorder A("a", Log), B("b", Log);
+  Recorder A{"a", Log};
+  Recorder B{"b", Log};
+};
+
+TEST_F(SharedFunctionMatcherTest, EverySubscriberSeesEveryFunctionOnce) {
   MatchFinder Finder;
   auto HandleA = SharedFunctionMatcher::subscribe(&Finder, &A);
   auto HandleB = SharedFunctionMatcher::subscribe(&Finder, &B);
@@ -57,10 +63,7 @@ TEST(SharedFunctionMatcherTest, EverySubscriberSeesEveryFunctionOnce) {
                                            "a:end", "b:end"}));
 }
 
-TEST(SharedFunctionMatcherTest, EachFinderHasItsOwnMatcher) {
-  ASTUnit &AST = astFor(Snippet);
-  std::vector<std::string> Log;
-  Recorder A("a", Log), B("b", Log);
+TEST_F(SharedFunctionMatcherTest, EachFinderHasItsOwnMatcher) {
   MatchFinder FinderA, FinderB;
   auto HandleA = SharedFunctionMatcher::subscribe(&FinderA, &A);
   auto HandleB = SharedFunctionMatcher::subscribe(&FinderB, &B);
@@ -70,10 +73,7 @@ TEST(SharedFunctionMatcherTest, EachFinderHasItsOwnMatcher) {
                                            "b:end"}));
 }
 
-TEST(SharedFunctionMatcherTest, ANewFinderAfterTheOldOneIsGoneStartsAfresh) {
-  ASTUnit &AST = astFor(Snippet);
-  std::vector<std::string> Log;
-  Recorder A("a", Log), B("b", Log);
+TEST_F(SharedFunctionMatcherTest, ANewFinderAfterTheOldOneIsGoneStartsAfresh) {
   {
     MatchFinder Finder;
     auto Handle = SharedFunctionMatcher::subscribe(&Finder, &A);
