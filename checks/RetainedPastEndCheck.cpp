@@ -162,11 +162,9 @@ bool resetsSlots(const Stmt *Body, const ValueDecl *Array,
   return false;
 }
 
-enum class MoveKind { None, Single, Bulk, Advance };
-
-/// How \p Site moves its index: back by one, back by several, or forward
-/// around a ring (`(i + 1) % N`, `(i + 1) & Mask`).
-MoveKind moveKind(const Expr *Site, std::string *NewEnd, const ASTContext &Ctx) {
+/// How \p Site moves its index; for a bulk move, \p NewEnd gets the new
+/// end as written.
+MoveKind moveKind(const Expr *Site, std::string &NewEnd, const ASTContext &Ctx) {
   if (const auto *UO = dyn_cast<UnaryOperator>(Site))
     return UO->isDecrementOp() ? MoveKind::Single : MoveKind::None;
   const auto *BO = dyn_cast<BinaryOperator>(Site);
@@ -175,36 +173,31 @@ MoveKind moveKind(const Expr *Site, std::string *NewEnd, const ASTContext &Ctx) 
   std::string Target = spelling(BO->getLHS(), Ctx);
   std::string Value = spelling(BO->getRHS(), Ctx);
   if (BO->getOpcode() == BO_SubAssign) {
-    if (NewEnd)
-      *NewEnd = Target + " - (" + Value + ")";
+    NewEnd = Target + " - (" + Value + ")";
     return MoveKind::Bulk;
   }
   if (BO->getOpcode() != BO_Assign)
     return MoveKind::None;
   const Expr *RHS = ignoreWrappers(BO->getRHS());
   const ValueDecl *Index = indexDecl(BO->getLHS());
-  Expr::EvalResult R;
-  if (!RHS->isValueDependent() && RHS->EvaluateAsInt(R, Ctx)) {
-    if (!R.Val.getInt().isZero())
+  if (std::optional<uint64_t> Constant = constantValue(RHS, Ctx)) {
+    if (*Constant != 0)
       return MoveKind::None;
-    if (NewEnd)
-      *NewEnd = "0";
+    NewEnd = "0";
     return MoveKind::Bulk;
   }
   if (!mentionsDecl(RHS, Index))
     return MoveKind::None;
   if (const auto *Op = dyn_cast<BinaryOperator>(RHS)) {
     if (Op->getOpcode() == BO_Sub) {
-      if (NewEnd)
-        *NewEnd = Value;
+      NewEnd = Value;
       return MoveKind::Bulk;
     }
     if (Op->getOpcode() == BO_Rem || Op->getOpcode() == BO_And)
       return MoveKind::Advance;
   }
   if (isStdFunctionCall(dyn_cast<CallExpr>(RHS), {"min"})) {
-    if (NewEnd)
-      *NewEnd = Value;
+    NewEnd = Value;
     return MoveKind::Bulk;
   }
   return MoveKind::None;
@@ -276,6 +269,7 @@ void RetainedPastEndCheck::onStartOfTranslationUnit() {
   ReadAt.clear();
   Reported.clear();
   Moves.clear();
+  RingCursors.clear();
   RemoveCalls.clear();
   Scopes.clear();
   Context = nullptr;
@@ -365,9 +359,18 @@ void RetainedPastEndCheck::collect(const FunctionDecl *Function,
     if (const auto *ME = dyn_cast<MemberExpr>(Operand);
         ME && !isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
       continue;
-    if (const ValueDecl *N = indexDecl(Operand);
-        N && ignoreWrappers(Operand) == Operand)
-      Moves.push_back({Move, N, Scope});
+    const ValueDecl *N = indexDecl(Operand);
+    if (!N || ignoreWrappers(Operand) != Operand)
+      continue;
+    std::string NewEnd;
+    MoveKind Kind = moveKind(Move, NewEnd, Ctx);
+    if (Kind == MoveKind::None)
+      continue;
+    // An index advanced modulo the size is a ring's cursor: every slot
+    // stays a live entry of the ring, so setting it back vacates nothing.
+    if (Kind == MoveKind::Advance)
+      RingCursors.insert(N);
+    Moves.push_back({Move, N, Scope, Kind, std::move(NewEnd)});
   }
   for (const CallExpr *Call : Uses.Removes)
     RemoveCalls.push_back({Call, Scope});
@@ -395,17 +398,12 @@ bool RetainedPastEndCheck::reportable(const SlotContents &Slot,
 void RetainedPastEndCheck::onEndOfTranslationUnit() {
   if (!Context || Context->getDiagnostics().hasUncompilableErrorOccurred())
     return;
-  // An index advanced modulo the size is a ring's cursor: every slot stays
-  // a live entry of the ring, so setting it back vacates nothing.
-  RingCursors.clear();
-  for (const IndexMove &Move : Moves)
-    if (moveKind(Move.Site, nullptr, *Context) == MoveKind::Advance)
-      RingCursors.insert(Move.Index);
   for (const IndexMove &Move : Moves)
     diagnoseMove(Move, *Context);
   for (const RemoveCall &Remove : RemoveCalls)
     diagnoseRemove(Remove, *Context);
   Moves.clear();
+  RingCursors.clear();
   RemoveCalls.clear();
   Scopes.clear();
 }
@@ -416,10 +414,8 @@ void RetainedPastEndCheck::diagnoseMove(const IndexMove &Move,
   if (!Function || !Function->getBody() || Function->isDependentContext() ||
       isa<CXXConstructorDecl, CXXDestructorDecl>(Function))
     return;
-  std::string NewEnd;
-  MoveKind Kind = moveKind(Move.Site, &NewEnd, Ctx);
-  if (Kind == MoveKind::None)
-    return;
+  const MoveKind Kind = Move.Kind;
+  const std::string &NewEnd = Move.NewEnd;
 
   // The arrays this index is the logical end of: written at it
   // (`items_[count_++] = p`). A ring's head is read at, and the ring is

@@ -14,6 +14,10 @@
 
 namespace clang::tidy::highwater {
 
+/// How a statement moves an index: back by one, back by several, or
+/// forward around a ring (`(i + 1) % N`, `(i + 1) & Mask`).
+enum class MoveKind { None, Single, Bulk, Advance };
+
 /// Finds arrays and vectors of pointers or owning objects whose logical end,
 /// kept by the code in an integer, moves back while the vacated slots keep
 /// what they held: the objects stay alive (or a stale pointer survives).
@@ -41,6 +45,8 @@ private:
     const Expr *Site;
     const ValueDecl *Index;
     const FunctionScope *Scope;
+    MoveKind Kind;
+    std::string NewEnd; ///< The new end as written, for a bulk move.
   };
   struct RemoveCall {
     const CallExpr *Call;
