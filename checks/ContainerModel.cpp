@@ -112,8 +112,8 @@ const ContainerFamily *ContainerModel::findFamily(StringRef Name) const {
 }
 
 /// The type a member typedef such as value_type names, or a null type.
-static QualType memberTypedef(const CXXRecordDecl *RD, StringRef Name,
-                              const ASTContext &Ctx) {
+QualType memberTypedef(const CXXRecordDecl *RD, StringRef Name,
+                       const ASTContext &Ctx) {
   for (const NamedDecl *ND : RD->lookup(&Ctx.Idents.get(Name)))
     if (const auto *TD = dyn_cast<TypedefNameDecl>(ND))
       return TD->getUnderlyingType();

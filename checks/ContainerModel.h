@@ -150,6 +150,11 @@ private:
 /// value_type, or a null type.
 QualType elementTypeOf(QualType T, const ASTContext &Ctx);
 
+/// The type a member typedef \p Name of \p RD (or of one of its bases)
+/// names: `value_type`, `mapped_type`... or a null type.
+QualType memberTypedef(const CXXRecordDecl *RD, StringRef Name,
+                       const ASTContext &Ctx);
+
 /// A class that looks like a container itself: size(), clear(), and
 /// begin() or empty() (a small vector, an interval set).
 bool isContainerLikeClass(const CXXRecordDecl *RD, const ASTContext &Ctx);

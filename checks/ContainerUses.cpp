@@ -56,9 +56,9 @@ static bool isInsertingSubscript(const CXXOperatorCallExpr *Op) {
   const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
   if (!Method || Method->isConst())
     return false;
-  const CXXRecordDecl *Record = Method->getParent();
-  return Record && !Record->lookup(&Method->getASTContext().Idents.get(
-                                       "mapped_type")).empty();
+  return !memberTypedef(Method->getParent(), "mapped_type",
+                        Method->getASTContext())
+              .isNull();
 }
 
 namespace {
@@ -211,6 +211,14 @@ const ValueDecl *namedContainerDecl(const Expr *E) {
   return nullptr;
 }
 
+/// Whether \p A comes before \p B once macros are expanded.
+static bool isExpandedBefore(SourceLocation A, SourceLocation B,
+                             const SourceManager &SM) {
+  A = SM.getExpansionLoc(A);
+  B = SM.getExpansionLoc(B);
+  return A.isValid() && B.isValid() && SM.isBeforeInTranslationUnit(A, B);
+}
+
 void FillIndex::mark(const Expr *Container, const CallExpr *Call,
                      const FunctionDecl *Function, bool CountsForStrings,
                      const Stmt *ReaderLoop) {
@@ -245,11 +253,9 @@ bool FillIndex::isRefilledAfter(const ValueDecl *D, bool IsString,
                                 const SourceManager &SM) const {
   if (!Function)
     return false;
-  SourceLocation SiteLoc = SM.getExpansionLoc(Site->getBeginLoc());
   return anyFill(D, IsString, [&](const Fill &F) {
-    SourceLocation FillLoc = SM.getExpansionLoc(F.Where);
-    return F.Function == Function->getCanonicalDecl() && FillLoc.isValid() &&
-           SiteLoc.isValid() && SM.isBeforeInTranslationUnit(SiteLoc, FillLoc);
+    return F.Function == Function->getCanonicalDecl() &&
+           isExpandedBefore(Site->getBeginLoc(), F.Where, SM);
   });
 }
 
@@ -349,9 +355,8 @@ void FillIndex::observe(const CallExpr *Call, const Stmt *Loop,
 void FillIndex::markReaderArguments(const CallExpr *Call, const Stmt *Loop,
                                     const FunctionDecl *Function) {
   // A container handed to a function that may fill it.
-  const bool InsideLoop = Loop != nullptr;
   const FunctionDecl *FD = Call->getDirectCallee();
-  if (!FD || !InsideLoop)
+  if (!FD || !Loop)
     return;
   for (unsigned I = 0; I < Call->getNumArgs() && I < FD->getNumParams(); ++I) {
     QualType P = FD->getParamDecl(I)->getType();
@@ -382,10 +387,8 @@ void forEachStmt(const Stmt *S, llvm::function_ref<void(const Stmt *)> Visit) {
 }
 
 bool isBefore(const Stmt *A, const Stmt *B, const ASTContext &Ctx) {
-  const SourceManager &SM = Ctx.getSourceManager();
-  SourceLocation LA = SM.getExpansionLoc(A->getBeginLoc());
-  SourceLocation LB = SM.getExpansionLoc(B->getBeginLoc());
-  return LA.isValid() && LB.isValid() && SM.isBeforeInTranslationUnit(LA, LB);
+  return isExpandedBefore(A->getBeginLoc(), B->getBeginLoc(),
+                          Ctx.getSourceManager());
 }
 
 /// The object whose member \p Container is (`this` for an implicit or
@@ -451,19 +454,31 @@ bool isEmptyingMoot(const Stmt *Body, const Expr *Site, const Expr *Container,
   return Moot;
 }
 
+bool callsMethodOn(
+    const Stmt *S, const Expr *Container, ArrayRef<StringRef> Methods,
+    const ASTContext &Ctx,
+    llvm::function_ref<bool(const CXXMemberCallExpr *)> Accept) {
+  if (!S)
+    return false;
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
+    const CXXMethodDecl *MD = Call->getMethodDecl();
+    if (MD && MD->getIdentifier() && llvm::is_contained(Methods, MD->getName()) &&
+        isSameContainer(calledObject(Call), Container, Ctx) &&
+        (!Accept || Accept(Call)))
+      return true;
+  }
+  for (const Stmt *Child : S->children())
+    if (callsMethodOn(Child, Container, Methods, Ctx, Accept))
+      return true;
+  return false;
+}
+
 bool isSetUpBefore(const Stmt *Body, const Expr *Site, const Expr *Container,
                    const ASTContext &Ctx) {
-  bool Found = false;
-  forEachStmt(Body, [&](const Stmt *S) {
-    const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
-    const CXXMethodDecl *MD = Call ? Call->getMethodDecl() : nullptr;
-    if (!Found && MD && MD->getIdentifier() &&
-        (MD->getName() == "reserve" || MD->getName() == "clear") &&
-        isSameContainer(calledObject(Call), Container, Ctx) &&
-        isBefore(S, Site, Ctx))
-      Found = true;
-  });
-  return Found;
+  return callsMethodOn(Body, Container, {"reserve", "clear"}, Ctx,
+                       [&](const CXXMemberCallExpr *Call) {
+                         return isBefore(Call, Site, Ctx);
+                       });
 }
 
 bool isRemoveFamilyCall(const CallExpr *Call) {

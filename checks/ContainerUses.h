@@ -56,6 +56,14 @@ const ValueDecl *namedContainerDecl(const Expr *E);
 bool isEmptyingMoot(const Stmt *Body, const Expr *Site, const Expr *Container,
                     const ASTContext &Ctx);
 
+/// True when \p S holds a call of a method named one of \p Methods on
+/// \p Container (`c.size()`, `c.capacity()`) that \p Accept, when given,
+/// accepts.
+bool callsMethodOn(
+    const Stmt *S, const Expr *Container, ArrayRef<StringRef> Methods,
+    const ASTContext &Ctx,
+    llvm::function_ref<bool(const CXXMemberCallExpr *)> Accept = nullptr);
+
 /// True when \p Body calls `reserve` or `clear` on \p Container before
 /// \p Site: a resize after it sets the container up rather than truncating
 /// it.

@@ -275,10 +275,11 @@ const Expr *sizeCountedContainer(const LoopParts &P, ASTContext &Ctx) {
   // The container of `c.size()`, the whole of \p E: a loop counted from
   // `c.size() / 2` or `c.size() - k` leaves elements behind.
   auto SizeCallOf = [](const Expr *E) -> const Expr * {
+    if (!E)
+      return nullptr;
     // Conversions of the count, explicit or not, keep it whole.
-    E = ignoreCopies(E);
     const auto *Call =
-        dyn_cast_or_null<CXXMemberCallExpr>(E ? E->IgnoreParenCasts() : E);
+        dyn_cast<CXXMemberCallExpr>(ignoreCopies(E)->IgnoreParenCasts());
     const CXXMethodDecl *MD = Call ? Call->getMethodDecl() : nullptr;
     if (!MD || !MD->getIdentifier() || MD->getName() != "size" ||
         Call->getNumArgs() != 0)

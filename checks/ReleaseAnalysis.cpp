@@ -2,6 +2,7 @@
 
 #include "ReleaseAnalysis.h"
 #include "AnalysisUtils.h"
+#include "ContainerUses.h"
 #include "LifetimeModel.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -206,19 +207,7 @@ bool isReleaseOf(const Stmt *S, const Expr *Container,
 
 bool managesCapacity(const Stmt *Body, const Expr *Container,
                      const ASTContext &Ctx) {
-  if (!Body)
-    return false;
-  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Body)) {
-    const CXXMethodDecl *MD = Call->getMethodDecl();
-    if (MD && MD->getIdentifier() &&
-        (MD->getName() == "capacity" || MD->getName() == "bucket_count") &&
-        isSameContainer(Call->getImplicitObjectArgument(), Container, Ctx))
-      return true;
-  }
-  for (const Stmt *Child : Body->children())
-    if (managesCapacity(Child, Container, Ctx))
-      return true;
-  return false;
+  return callsMethodOn(Body, Container, {"capacity", "bucket_count"}, Ctx);
 }
 
 /// The loop or switch a break leaves.

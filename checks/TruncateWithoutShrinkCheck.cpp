@@ -49,20 +49,10 @@ bool isEndpointOf(const Expr *E, const Expr *Container, StringRef Which,
   return false;
 }
 
+/// True when \p S reads the size of \p Container.
 bool mentionsSizeOf(const Stmt *S, const Expr *Container,
                     const ASTContext &Ctx) {
-  if (!S)
-    return false;
-  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
-    const CXXMethodDecl *MD = Call->getMethodDecl();
-    if (MD && MD->getIdentifier() && MD->getName() == "size" &&
-        isSameContainer(calledObject(Call), Container, Ctx))
-      return true;
-  }
-  for (const Stmt *Child : S->children())
-    if (mentionsSizeOf(Child, Container, Ctx))
-      return true;
-  return false;
+  return callsMethodOn(S, Container, {"size"}, Ctx);
 }
 
 /// A size computed down from the container's own size: `size() - n`,
@@ -87,20 +77,15 @@ bool shrinksFromSize(const Expr *Arg, const Expr *Container,
   return false;
 }
 
-/// `x = {}` and `s = std::string()`: reported whatever the mode, because
-/// they read like the release idiom `x = T()` and are not one. (`s = ""`
-/// reads like a reset, and goes through the mode's filter.)
-bool readsLikeRelease(const Expr *Site) {
-  const auto *Op = dyn_cast<CXXOperatorCallExpr>(Site);
-  if (!Op || Op->getNumArgs() != 2)
-    return false;
-  const Expr *Source = Op->getArg(1)->IgnoreImplicit();
-  if (const auto *Init = dyn_cast<CXXStdInitializerListExpr>(Source))
-    Source = Init->getSubExpr()->IgnoreImplicit();
-  if (const auto *List = dyn_cast<InitListExpr>(Source))
-    return List->getNumInits() == 0;
-  const auto *Construct = dyn_cast<CXXConstructExpr>(Source);
-  return Construct && Construct->getNumArgs() == 0;
+/// `x = {}` and `s = std::string()`, among the assignments that keep the
+/// storage (isStorageKeepingAssignment()): reported whatever the mode,
+/// because they read like the release idiom `x = T()` and are not one.
+/// (`s = ""` reads like a reset, and goes through the mode's filter.)
+bool readsLikeRelease(const Site &S, const Expr *At) {
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(At);
+  return S.Kind == Emptying::KeepingAssignment && Op &&
+         Op->getNumArgs() == 2 &&
+         !isa<StringLiteral>(Op->getArg(1)->IgnoreParenImpCasts());
 }
 
 /// Recognises the calls that empty or truncate a container.
@@ -317,7 +302,7 @@ void TruncateWithoutShrinkCheck::diagnose(const Candidate &C, ASTContext &Ctx) {
   // The default mode keeps to what an engineer would act on: containers
   // fed unbounded data, with slots big enough to matter. `x = {}` reads like
   // a release, so it is reported whatever the container holds.
-  if (Mode == ReportMode::Risky && !readsLikeRelease(C.Site) &&
+  if (Mode == ReportMode::Risky && !readsLikeRelease(*S, C.Site) &&
       !isRiskyCycle(C, *Info, *Life, Function, Ctx))
     return;
   // Sites that look like emptying and are not: the storage already went
